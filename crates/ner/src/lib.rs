@@ -5,7 +5,7 @@ use newsgraph_record::EntityType;
 use newsgraph_text::{Document, Span};
 
 /// One tagged name in the text (byte span) with its type.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq)]
 pub struct NameMention {
     pub span: Span,
     pub kind: EntityType,
