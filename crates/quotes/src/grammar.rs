@@ -1,0 +1,297 @@
+//! The token view the quote grammar reads, and the speaker-phrase finder.
+//!
+//! There is no parser here: a speaker phrase is found from its edges. A subject runs back
+//! from the speech verb (past auxiliaries and adverbs) to the start of its clause — the
+//! sentence start, a clause word ("that", "but", "after"), or a comma not closing an
+//! apposition ("The city’s mayor, Vadim Boichenko, said"). A speaker written after the verb
+//! ("said Oleg Nikolenko") runs forward to the first preposition, clause word or punctuation.
+
+use crate::lexicon::{self, Verb};
+use newsgraph_text::{Document, Span, TokenKind};
+
+/// Nominative pronouns: always subjects, always possible speakers.
+pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
+
+/// Words that may stand between a subject and its speech verb ("has also said").
+const AUX_ADV: &[&str] = &[
+    "has", "have", "had", "also", "later", "previously", "then", "again", "would", "will", "could", "can", "may",
+    "might", "did", "does", "do", "is", "was", "were", "are", "be", "been", "not", "never", "just", "once", "earlier",
+    "first", "further", "often", "always", "still", "already", "last", "now", "once", "even", "n’t", "n't", "had",
+    "should", "must", "only", "too", "both",
+];
+
+/// Words that start a clause: a subject never reaches back past them.
+const CLAUSE_WORDS: &[&str] = &[
+    "that", "but", "and", "or", "while", "when", "after", "before", "because", "as", "although", "though", "since",
+    "if", "where", "whereas", "so", "yet", "which", "who", "whom", "whose", "until", "unless", "however", "meanwhile",
+    "whether", "what", "why", "how", "than", "nor", "once", "then", "also", "instead", "even",
+];
+
+/// Words that end a speaker phrase written after its verb.
+const RIGHT_STOPS: &[&str] = &[
+    "on", "in", "at", "during", "after", "before", "while", "when", "who", "which", "that", "as", "because", "since",
+    "if", "but", "and", "adding", "saying", "noting", "told", "to", "last", "this", "yesterday", "today", "tonight",
+    "earlier", "later", "recently", "late", "early", "in", "via", "through", "with",
+];
+
+pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+pub fn one_of(w: &str, set: &[&str]) -> bool {
+    set.iter().any(|s| s.eq_ignore_ascii_case(w))
+}
+
+pub fn is_cap(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+pub fn is_quote_mark(w: &str) -> bool {
+    matches!(w, "“" | "”" | "\"" | "„" | "«" | "»" | "‟")
+}
+
+/// The document's tokens with their texts, sentences and quotation membership.
+pub struct Ctx<'a> {
+    pub doc: &'a Document,
+    pub words: Vec<&'a str>,
+    /// Sentence index of each token.
+    pub sent: Vec<usize>,
+    /// Paragraph index of each token.
+    pub para: Vec<usize>,
+    /// Token lies inside a quoted stretch (marks included).
+    pub quoted: Vec<bool>,
+    /// Speech-verb tokens already used by an attribution.
+    pub consumed: Vec<bool>,
+}
+
+impl<'a> Ctx<'a> {
+    pub fn new(doc: &'a Document, stretches: &[crate::marks::Stretch]) -> Self {
+        let words: Vec<&str> = doc.tokens.iter().map(|t| &doc.text[t.span.start..t.span.end]).collect();
+        let mut sent = vec![0; words.len()];
+        let mut para = vec![0; words.len()];
+        for (si, s) in doc.sentences.iter().enumerate() {
+            for k in s.tokens.clone() {
+                sent[k] = si;
+                para[k] = s.paragraph;
+            }
+        }
+        let mut quoted = vec![false; words.len()];
+        for st in stretches {
+            let a = doc.token_at_or_after(st.outer.start);
+            let b = doc.token_at_or_after(st.outer.end);
+            for q in quoted.iter_mut().take(b).skip(a) {
+                *q = true;
+            }
+        }
+        let consumed = vec![false; words.len()];
+        Ctx { doc, words, sent, para, quoted, consumed }
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.doc.tokens.get(i).is_some_and(|t| t.kind != TokenKind::Punct)
+    }
+
+    pub fn w(&self, i: usize) -> &'a str {
+        self.words.get(i).copied().unwrap_or("")
+    }
+
+    /// The speech verb at token `i`, if any (not inside a quotation).
+    pub fn cue(&self, i: usize) -> Option<Verb> {
+        if i >= self.len() || self.quoted[i] || !self.is_word(i) {
+            return None;
+        }
+        // Only lower-case forms are verbs ("Says" opening a headline is allowed, "Mark" is not a verb here).
+        let w = self.words[i];
+        if is_cap(w) && !self.sentence_start(i) {
+            return None;
+        }
+        let end = (i + 3).min(self.len());
+        lexicon::speech_verb(&self.words[i..end])
+    }
+
+    /// True when token `i` is the first token of its sentence.
+    pub fn sentence_start(&self, i: usize) -> bool {
+        i == 0 || self.sent[i - 1] != self.sent[i]
+    }
+
+    /// First token index of the sentence holding token `i`.
+    pub fn sentence_first(&self, i: usize) -> usize {
+        self.doc.sentences.get(self.sent[i]).map_or(0, |s| s.tokens.start)
+    }
+
+    /// One past the last token of the sentence holding token `i`.
+    pub fn sentence_end(&self, i: usize) -> usize {
+        self.doc.sentences.get(self.sent[i]).map_or(self.len(), |s| s.tokens.end)
+    }
+
+    /// Byte span of tokens `[a, b)`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        let t = &self.doc.tokens;
+        Span::new(t[a].span.start, t[b - 1].span.end)
+    }
+
+    /// Skips auxiliaries and adverbs leftwards from just before `i`; returns the new end.
+    pub fn skip_aux_left(&self, mut end: usize, floor: usize) -> usize {
+        while end > floor {
+            let w = self.words[end - 1];
+            let ly = w.len() > 4 && w.ends_with("ly") && !is_cap(w);
+            if one_of(w, AUX_ADV) || ly {
+                end -= 1;
+            } else {
+                break;
+            }
+        }
+        end
+    }
+
+    /// The subject of the speech verb at `cue`: tokens `[start, end)` no earlier than `floor`.
+    pub fn subject_before(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
+        let floor = floor.max(self.sentence_first(cue).min(cue));
+        let mut end = self.skip_aux_left(cue, floor);
+        let mut commas = 0;
+        if end > floor && self.words[end - 1] == "," {
+            // "The city’s mayor, Vadim Boichenko, said": an apposition closes before the verb.
+            end -= 1;
+            commas = 1;
+        }
+        if end <= floor {
+            return None;
+        }
+        let mut start = end;
+        while start > floor {
+            let k = start - 1;
+            let w = self.words[k];
+            if self.quoted[k] || is_quote_mark(w) {
+                break;
+            }
+            if w == "," {
+                if commas == 1 && start < end && is_cap(self.words[start]) {
+                    commas = 2;
+                    start -= 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "." | "&") {
+                break;
+            }
+            if !is_cap(w) && one_of(w, CLAUSE_WORDS) {
+                // "Moscow and Kiev say": "and" between names belongs to the subject.
+                let joins_names = matches!(w.to_ascii_lowercase().as_str(), "and" | "&")
+                    && k > floor
+                    && is_cap(self.words[k - 1])
+                    && is_cap(self.words[start]);
+                if !joins_names {
+                    break;
+                }
+            }
+            if self.cue(k).is_some() && !is_cap(w) {
+                break;
+            }
+            start -= 1;
+            if end - start > 14 {
+                return None;
+            }
+        }
+        // A subject only "closed" by the apposition comma we skipped has no head before it.
+        if commas == 1 && start < end && self.words[start] == "," {
+            start += 1;
+        }
+        while start < end && matches!(self.words[start].to_ascii_lowercase().as_str(), "both" | "but" | "and" | "however") {
+            start += 1;
+        }
+        if start >= end {
+            return None;
+        }
+        // "Later she said": a subject pronoun is the whole subject.
+        if one_of(self.words[end - 1], SUBJECT_PRONOUNS) {
+            start = end - 1;
+        }
+        self.plausible_speaker(start, end).then_some((start, end))
+    }
+
+    /// The speaker written after its verb ("said Oleg Nikolenko", "said the adviser to …").
+    pub fn speaker_after(&self, from: usize) -> Option<(usize, usize)> {
+        let stop = self.sentence_end(from.min(self.len().saturating_sub(1))).max(from);
+        let mut k = from;
+        let mut commas = 0;
+        while k < stop && k < from + 14 {
+            let w = self.words[k];
+            if self.quoted[k] || is_quote_mark(w) {
+                break;
+            }
+            if w == "," {
+                // Apposition: ", Vadim Denisenko" continues the phrase; ", adding" ends it.
+                if commas == 0 && self.words.get(k + 1).is_some_and(|n| is_cap(n)) && k > from {
+                    commas += 1;
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "&") {
+                break;
+            }
+            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of") {
+                break;
+            }
+            if k > from && self.cue(k).is_some() {
+                break;
+            }
+            k += 1;
+        }
+        if k == from {
+            return None;
+        }
+        // "to" and "of" were allowed inside ("adviser to the ministry"); never at the end.
+        let mut end = k;
+        while end > from && one_of(self.words[end - 1], &["to", "of", "the", "a", "an", "and"]) {
+            end -= 1;
+        }
+        (end > from && self.plausible_speaker(from, end)).then_some((from, end))
+    }
+
+    /// A speaker phrase names someone: a pronoun, a capitalised name, or a speaker noun.
+    pub fn plausible_speaker(&self, a: usize, b: usize) -> bool {
+        if b - a == 1 && one_of(self.words[a], SUBJECT_PRONOUNS) {
+            return true;
+        }
+        let first = self.words[a];
+        if !is_cap(first) && !one_of(first, &["the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one", "both"]) && !lexicon::is_speaker_noun(first) {
+            return false;
+        }
+        (a..b).any(|k| {
+            let w = self.words[k];
+            (is_cap(w) && !(k == a && one_of(w, &["the", "a", "an"]))) || lexicon::is_speaker_noun(w)
+        }) || (b - a <= 4 && self.words[b - 1].ends_with('s'))
+    }
+
+    /// The first clause-level break at or after `from` within the sentence: the clause's end.
+    pub fn clause_end(&self, from: usize) -> usize {
+        let stop = self.sentence_end(from.min(self.len().saturating_sub(1))).max(from);
+        let mut k = from;
+        while k < stop {
+            let w = self.words[k];
+            if !self.quoted[k] && matches!(w, ";" | "." | "?" | "!") {
+                break;
+            }
+            if w == "," && k + 1 < stop {
+                let n = self.words[k + 1];
+                let lower = n.to_ascii_lowercase();
+                let breaks = matches!(lower.as_str(), "but" | "while" | "although" | "though" | "whereas" | "even" | "just" | "according")
+                    || (self.cue(k + 1).is_some_and(|v| v.participle))
+                    || ((lower == "he" || lower == "she" || lower == "they") && self.cue(k + 2).is_some());
+                if breaks {
+                    break;
+                }
+            }
+            if !self.quoted[k] && matches!(w, "—" | "–") && k > from + 3 {
+                break;
+            }
+            k += 1;
+        }
+        k
+    }
+}

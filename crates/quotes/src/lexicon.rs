@@ -1,0 +1,114 @@
+//! The data tables behind the quote grammar, loaded once from `lexicons/quotes/`.
+//!
+//! Speech verbs are data, not code: adding a verb or changing what may follow it is an edit
+//! of `speech_verbs.tsv`.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What may follow a speech verb as its reported content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Frame {
+    /// A clause with or without "that" ("said talks would start").
+    Bare,
+    /// Only a "that"-clause; a noun-phrase object is not reported speech.
+    That,
+    /// An addressee, then the clause ("told reporters (that) ...").
+    Tell,
+}
+
+/// One written form of a speech verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Verb {
+    pub frame: Frame,
+    /// The "-ing" form ("saying", "adding"): it takes the subject of the clause it hangs on.
+    pub participle: bool,
+    /// A particle that is part of the verb ("pointed out"): how many extra words it spans.
+    pub extra_words: usize,
+}
+
+struct Lexicon {
+    /// First word of the form (lower case) → (remaining words, verb).
+    verbs: HashMap<String, Vec<(Vec<String>, Verb)>>,
+}
+
+static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
+    let mut verbs: HashMap<String, Vec<(Vec<String>, Verb)>> = HashMap::new();
+    for line in include_str!("../../../lexicons/quotes/speech_verbs.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.len() < 3 {
+            continue;
+        }
+        let frame = match cols[2].trim() {
+            "bare" => Frame::Bare,
+            "tell" => Frame::Tell,
+            _ => Frame::That,
+        };
+        // A lemma with a particle ("point out") lists its forms with the particle repeated.
+        let lemma_words: Vec<&str> = cols[0].split_whitespace().collect();
+        let particle = &lemma_words[1..];
+        let mut forms: Vec<Vec<String>> = vec![lemma_words.iter().map(|w| w.to_string()).collect()];
+        let others: Vec<&str> = cols[1].split_whitespace().collect();
+        let step = 1 + particle.len();
+        for chunk in others.chunks(step) {
+            forms.push(chunk.iter().map(|w| w.to_lowercase()).collect());
+        }
+        for form in forms {
+            let Some((first, rest)) = form.split_first() else { continue };
+            let verb = Verb { frame, participle: first.ends_with("ing"), extra_words: rest.len() };
+            let entry = verbs.entry(first.clone()).or_default();
+            if !entry.iter().any(|(r, _)| r == rest) {
+                entry.push((rest.to_vec(), verb));
+            }
+        }
+    }
+    Lexicon { verbs }
+});
+
+/// Nouns that head an unnamed speaker phrase, and titles written before names.
+static SPEAKER_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
+    include_str!("../../../lexicons/quotes/speaker_nouns.txt")
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| l.trim().to_string())
+        .collect()
+});
+
+/// The speech verb whose form starts with `words[0]`, if any (longest form first).
+/// `words` are the token texts from the candidate on.
+pub fn speech_verb(words: &[&str]) -> Option<Verb> {
+    let first = words.first()?;
+    let lower = first.to_lowercase();
+    let entries = LEXICON.verbs.get(&lower)?;
+    entries
+        .iter()
+        .filter(|(rest, _)| rest.iter().enumerate().all(|(k, w)| words.get(k + 1).is_some_and(|x| x.eq_ignore_ascii_case(w))))
+        .max_by_key(|(rest, _)| rest.len())
+        .map(|(_, v)| *v)
+}
+
+/// True when the lower-cased `word` is a speaker noun or title ("mayor", "official").
+pub fn is_speaker_noun(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    SPEAKER_NOUNS.iter().any(|n| *n == lower)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verbs_load_with_frames() {
+        assert_eq!(speech_verb(&["said"]).map(|v| v.frame), Some(Frame::Bare));
+        assert_eq!(speech_verb(&["Warned"]).map(|v| v.frame), Some(Frame::That));
+        assert_eq!(speech_verb(&["told"]).map(|v| v.frame), Some(Frame::Tell));
+        assert!(speech_verb(&["adding"]).unwrap().participle);
+        assert_eq!(speech_verb(&["pointed", "out"]).unwrap().extra_words, 1);
+        assert!(speech_verb(&["pointed", "at"]).is_none());
+        assert!(speech_verb(&["walked"]).is_none());
+        assert!(is_speaker_noun("Mayor") && is_speaker_noun("officials") && !is_speaker_noun("bus"));
+    }
+}

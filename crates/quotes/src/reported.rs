@@ -1,0 +1,261 @@
+//! Reported speech: "X said (that) …", "according to X, …", "X told reporters …",
+//! "…, X said.", "…, saying …", each with its content clause, cue and source.
+//!
+//! The content is the complement clause of the speech verb, "that" included (the PolNeAR
+//! convention), up to the end of its clause: the sentence end, a semicolon, or a comma
+//! opening a new clause (", but", ", adding", ", while"). Verbs whose frame is `that` need
+//! an explicit "that" so that "confirmed 1,119 deaths" is not taken for reported speech.
+
+use crate::grammar::{Ctx, SUBJECT_PRONOUNS, WEEKDAYS, is_cap, is_quote_mark, one_of};
+use crate::lexicon::Frame;
+use crate::{Item, Who};
+use newsgraph_record::QuoteKind;
+
+/// Time words that may sit between a speech verb and its content ("said on Monday that").
+const TIME_WORDS: &[&str] = &["yesterday", "today", "tonight", "earlier", "later", "recently", "again", "also", "repeatedly", "publicly", "privately", "separately", "previously", "once"];
+
+pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
+    let mut out: Vec<Item> = Vec::new();
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        if ctx.quoted[i] || ctx.consumed[i] {
+            i += 1;
+            continue;
+        }
+        if ctx.w(i).eq_ignore_ascii_case("according") && ctx.w(i + 1).eq_ignore_ascii_case("to") {
+            if let Some(item) = according_to(ctx, i) {
+                out.push(item);
+            }
+            i += 2;
+            continue;
+        }
+        let Some(v) = ctx.cue(i) else {
+            i += 1;
+            continue;
+        };
+        let cue = (i, i + 1 + v.extra_words);
+        let prior: Vec<&Item> = done.iter().chain(out.iter()).collect();
+        if let Some(item) = reported_clause(ctx, cue, v, &prior) {
+            for k in cue.0..cue.1 {
+                ctx.consumed[k] = true;
+            }
+            out.push(item);
+        }
+        i = cue.1;
+    }
+    out
+}
+
+fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
+    let (sa, sb) = ctx.speaker_after(i + 2)?;
+    let first = ctx.sentence_first(i);
+    let end = ctx.sentence_end(i);
+    let cue = Some((i, i + 2));
+    let at_start = (first..i).all(|k| one_of(ctx.w(k), &["but", "and", "however", ","]) || is_quote_mark(ctx.w(k)));
+    let (a, b) = if at_start {
+        // "According to X, CONTENT."
+        let mut a = sb;
+        while a < end && ctx.w(a) != "," && a < sb + 12 {
+            a += 1;
+        }
+        let a = if a < end && ctx.w(a) == "," { a + 1 } else { sb };
+        (a, ctx.clause_end(a))
+    } else {
+        // "CONTENT, according to X."
+        let mut b = i;
+        while b > first && ctx.w(b - 1) == "," {
+            b -= 1;
+        }
+        (first, b)
+    };
+    content_item(ctx, a, b, Who::Span(sa, sb), cue, 0.8)
+}
+
+fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prior: &[&Item]) -> Option<Item> {
+    let (ci, cend) = cue;
+    let first = ctx.sentence_first(ci);
+    let end = ctx.sentence_end(ci);
+    // Inverted, speaker after the verb at the end: "…, said Smith."
+    if !v.participle && ci > first && ctx.w(ci - 1) == "," {
+        if let Some((sa, sb)) = ctx.speaker_after(cend) {
+            if at_clause_end(ctx, sb, end) {
+                return content_item(ctx, first, ci - 1, Who::Span(sa, sb), Some(cue), 0.7);
+            }
+        }
+    }
+    let who = if v.participle {
+        if ci == first || !matches!(ctx.w(ci - 1), "," | "and") {
+            return None;
+        }
+        clause_subject(ctx, ci, prior)
+    } else {
+        match ctx.subject_before(ci, first) {
+            Some((sa, sb)) => {
+                // Inverted, speaker before the verb at the end: "…, Ukrainian officials said."
+                if sa > first && ctx.w(sa - 1) == "," && at_clause_end(ctx, cend, end) {
+                    return content_item(ctx, first, sa - 1, Who::Span(sa, sb), Some(cue), 0.7);
+                }
+                Who::Span(sa, sb)
+            }
+            None => clause_subject(ctx, ci, prior),
+        }
+    };
+    if matches!(who, Who::None) {
+        return None;
+    }
+    let a = content_start(ctx, cend, end, v.frame)?;
+    let b = ctx.clause_end(a);
+    let conf = if ctx.w(a).eq_ignore_ascii_case("that") { 0.85 } else { 0.75 };
+    content_item(ctx, a, b, who, Some(cue), if v.participle { conf - 0.1 } else { conf })
+}
+
+/// True when only time words and adverbials stand between `k` and the clause's end.
+fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
+    let mut skipped = 0;
+    while k < end && skipped <= 6 {
+        let w = ctx.w(k);
+        if matches!(w, "." | "!" | "?" | ";") {
+            return true;
+        }
+        if w == "," {
+            // ", adding …" / ", speaking in Russian" — the attribution ends here.
+            return ctx.w(k + 1).ends_with("ing") || ctx.cue(k + 1).is_some();
+        }
+        if ctx.quoted[k] || is_quote_mark(w) || ctx.cue(k).is_some() {
+            return false;
+        }
+        skipped += 1;
+        k += 1;
+    }
+    k >= end
+}
+
+/// Where the reported content starts after the verb, by the verb's frame.
+fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usize> {
+    let mut k = cend;
+    if frame == Frame::Tell {
+        k = skip_addressee(ctx, k, end);
+    }
+    if ctx.w(k).eq_ignore_ascii_case("that") {
+        return (k + 1 < end).then_some(k);
+    }
+    // An adverbial before "that": "said in a speech in Poland that", "said on Sunday that".
+    if one_of(ctx.w(k), ADVERBIAL_STARTS) || one_of(ctx.w(k), WEEKDAYS) {
+        let mut j = k;
+        while j < end && j < k + 12 {
+            let w = ctx.w(j);
+            if w.eq_ignore_ascii_case("that") {
+                return (j + 1 < end).then_some(j);
+            }
+            if matches!(w, "," | "." | ";" | ":" | "?" | "!") || ctx.quoted[j] || ctx.cue(j).is_some() {
+                break;
+            }
+            j += 1;
+        }
+    }
+    if frame == Frame::That {
+        return None;
+    }
+    // Time words: "said Monday …", "said on Sunday …", "said earlier …".
+    loop {
+        let w = ctx.w(k);
+        if one_of(w, WEEKDAYS) || one_of(w, TIME_WORDS) {
+            k += 1;
+        } else if one_of(w, &["on", "last", "this"]) && (one_of(ctx.w(k + 1), WEEKDAYS) || one_of(ctx.w(k + 1), &["week", "month", "year", "night", "morning"])) {
+            k += 2;
+        } else {
+            break;
+        }
+    }
+    if k >= end {
+        return None;
+    }
+    let w = ctx.w(k);
+    let clause_like = ctx.is_word(k)
+        && !one_of(w, ADVERBIAL_STARTS)
+        && !one_of(w, &["to", "of", "with", "by", "about", "from", "into", "so", "and", "or", "but", "yes", "no", "nothing", "anything", "something", "what", "goodbye", "hello", "thanks", "sorry", "please", "how", "why", "when", "where", "whether", "if", "it", "him", "her", "them", "me", "us", "so", "otherwise", "more", "little", "much", "very", "only"])
+        || (is_quote_mark(w) && k + 1 < end);
+    clause_like.then_some(k)
+}
+
+/// Words that open an adverbial between a verb and its "that" ("in a statement", "on Monday").
+const ADVERBIAL_STARTS: &[&str] = &[
+    "in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday", "today",
+    "tonight", "also", "repeatedly", "publicly", "privately", "separately", "previously", "again", "then", "via",
+    "through", "while", "when", "as", "recently", "once", "for", "over", "following",
+];
+
+/// Skips the addressee of "told": "reporters", "the BBC", "Russian journalists", "him".
+fn skip_addressee(ctx: &Ctx, mut k: usize, end: usize) -> usize {
+    if one_of(ctx.w(k), &["the", "a", "an", "his", "her", "their", "local", "state"]) {
+        k += 1;
+    }
+    if k < end && is_cap(ctx.w(k)) {
+        while k < end && is_cap(ctx.w(k)) {
+            k += 1;
+        }
+        if k < end && !is_cap(ctx.w(k)) && ctx.w(k).ends_with('s') && ctx.w(k).len() > 3 {
+            k += 1; // "Russian journalists"
+        }
+    } else if k < end && ctx.is_word(k) && !ctx.w(k).eq_ignore_ascii_case("that") {
+        k += 1;
+    }
+    k
+}
+
+/// Builds an indirect item over tokens `[a, b)` when that is a clause of two words or more
+/// that is not just a quotation.
+fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usize)>, confidence: f64) -> Option<Item> {
+    let mut a = a;
+    let mut b = b;
+    while a < b && matches!(ctx.w(a), "," | "—" | "–" | ":") {
+        a += 1;
+    }
+    while b > a && matches!(ctx.w(b - 1), "," | "." | ";" | ":" | "—" | "–") {
+        b -= 1;
+    }
+    let words = (a..b).filter(|&k| ctx.is_word(k)).count();
+    if words < 2 {
+        return None;
+    }
+    // All quoted: it is a direct quotation, found by the quotation pass.
+    if (a..b).all(|k| ctx.quoted[k]) {
+        return None;
+    }
+    let content = ctx.span(a, b);
+    Some(Item { kind: QuoteKind::Indirect, content, outer: content, who, cue, confidence, para: ctx.para[a] })
+}
+
+/// The subject a verb shares with its clause when it has none of its own: ", saying …",
+/// "…, but says …". The speaker of an earlier attribution in the sentence, else the nearest
+/// subject pronoun before it, else the sentence's opening noun phrase.
+pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &[&Item]) -> Who {
+    let first = ctx.sentence_first(ci);
+    let sentence = ctx.sent[ci];
+    if let Some(item) = prior.iter().rev().find(|it| it.cue.is_some_and(|(c, _)| c < ci && ctx.sent[c] == sentence)) {
+        if !matches!(item.who, Who::None) {
+            return item.who.clone();
+        }
+    }
+    if let Some(k) = (first..ci).rev().find(|&k| !ctx.quoted[k] && one_of(ctx.w(k), SUBJECT_PRONOUNS) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))) {
+        return Who::Span(k, k + 1);
+    }
+    opening_np(ctx, first, ci).map_or(Who::None, |(a, b)| Who::Span(a, b))
+}
+
+/// The sentence's opening noun phrase ("The UN has confirmed …" → "The UN").
+fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
+    let mut k = first;
+    while k < limit && one_of(ctx.w(k), &["but", "and", "so", "yet"]) {
+        k += 1;
+    }
+    let a = k;
+    if one_of(ctx.w(k), &["the", "a", "an"]) {
+        k += 1;
+    }
+    while k < limit && k < a + 8 && ctx.is_word(k) && (is_cap(ctx.w(k)) || crate::lexicon::is_speaker_noun(ctx.w(k))) {
+        k += 1;
+    }
+    (k > a && ctx.plausible_speaker(a, k)).then_some((a, k))
+}

@@ -1,0 +1,225 @@
+//! Who a speaker phrase names.
+//!
+//! The entity layer comes first: when one of its mentions (names, resolved pronouns,
+//! nominals) overlaps the speaker phrase, the speaker is that entity. When it has nothing,
+//! a small fallback of our own keeps quotes useful on their own:
+//! - a name inside the phrase is the speaker's name ("The city’s mayor, Vadim Boichenko");
+//! - a surname alone takes the fullest earlier name ending in it ("Boichenko");
+//! - "he"/"she" take the nearest person named before them in the same or the two previous
+//!   paragraphs; "the mayor" the nearest earlier person introduced with that title;
+//! - anything else keeps its words as `speaker_text` ("A senior Turkish official").
+
+use crate::grammar::{Ctx, is_cap, one_of};
+use crate::lexicon;
+use newsgraph_record::{Entity, EntityType};
+use newsgraph_text::Span;
+
+/// Words that make a capitalised run an organisation or a place, not a person.
+const NON_PERSON: &[&str] = &[
+    "ministry", "department", "republic", "nations", "union", "council", "house", "court", "party", "army", "forces",
+    "committee", "agency", "government", "city", "state", "states", "kingdom", "office", "bank", "fund", "news",
+    "times", "post", "press", "service", "university", "institute", "center", "centre", "association", "commission",
+    "organization", "organisation", "company", "corp", "inc", "group", "network", "church", "county", "province",
+    "region", "street", "square", "airport", "national", "federal", "international", "foundation", "board",
+    "administration", "senate", "congress", "parliament", "police", "guard", "navy", "journal", "club", "team",
+    "today", "reuters", "kremlin", "pentagon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "god", "christmas", "eid", "president", "minister", "secretary",
+];
+
+/// Sentence-opening function words that are capitalised only by position.
+const OPENERS: &[&str] = &[
+    "the", "a", "an", "but", "and", "in", "on", "at", "when", "after", "before", "since", "as", "if", "while",
+    "for", "with", "by", "from", "to", "of", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
+    "his", "her", "their", "our", "its", "mr", "mr.", "mrs.", "ms.", "dr.", "so", "yet", "still", "now", "then",
+    "there", "here", "what", "who", "why", "how", "according", "although", "though", "during", "until", "meanwhile",
+    "however", "both", "all", "some", "many", "most", "one", "former", "new", "us", "u.s.",
+];
+
+/// A person named in the text by our own reading: where, and the name without titles.
+#[derive(Debug, Clone)]
+pub struct Person {
+    pub span: Span,
+    pub para: usize,
+    pub name: String,
+    /// Lower-cased title words written with the name ("president", "mayor").
+    pub titles: Vec<String>,
+}
+
+/// Finds capitalised runs that look like people's names ("Ukrainian President Volodymyr
+/// Zelensky" → "Volodymyr Zelensky" with the title "president").
+pub fn find_people(ctx: &Ctx) -> Vec<Person> {
+    let mut out = Vec::new();
+    let n = ctx.len();
+    let mut i = 0;
+    while i < n {
+        if !(ctx.is_word(i) && is_cap(ctx.w(i))) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut j = i;
+        while j < n && ctx.para[j] == ctx.para[start] {
+            let w = ctx.w(j);
+            let particle = one_of(w, &["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"])
+                && j + 1 < n
+                && is_cap(ctx.w(j + 1))
+                && j > start;
+            if (ctx.is_word(j) && is_cap(w)) || particle {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        push_person(ctx, start, j, &mut out);
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn push_person(ctx: &Ctx, start: usize, end: usize, out: &mut Vec<Person>) {
+    let mut a = start;
+    let mut titles = Vec::new();
+    // Drop opening function words, then titles and nationality adjectives before the name.
+    while a < end && one_of(ctx.w(a), OPENERS) {
+        a += 1;
+    }
+    let mut k = a;
+    while k < end {
+        let w = ctx.w(k);
+        let lower = w.to_lowercase();
+        let title = lexicon::is_speaker_noun(w) || one_of(w, &["secretary", "foreign", "interior", "defense", "defence", "prime", "vice", "deputy", "state", "general", "attorney", "former"]);
+        let nationality = lower.ends_with("ian") || lower.ends_with("ese") || lower.ends_with("ish") || lower == "us" || lower == "u.s." || lower == "uk";
+        if (title || nationality || one_of(w, NON_PERSON)) && k + 1 < end {
+            if title {
+                titles.push(lower);
+            }
+            a = k + 1;
+        }
+        k += 1;
+    }
+    let words: Vec<&str> = (a..end).map(|k| ctx.w(k)).collect();
+    if words.is_empty() || words.len() > 4 {
+        return;
+    }
+    if words.iter().any(|w| one_of(w, NON_PERSON) || one_of(w, OPENERS) || w.chars().all(|c| c.is_uppercase() || c == '.')) {
+        return;
+    }
+    // One word is a name only with a title before it ("President Zelensky", "Mr. Smith").
+    if words.len() == 1 && titles.is_empty() && !(a > 0 && one_of(ctx.w(a - 1), &["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])) {
+        return;
+    }
+    let span = ctx.span(a, end);
+    let name = ctx.doc.slice(span).to_string();
+    out.push(Person { span, para: ctx.para[a], name, titles });
+}
+
+/// The speaker an attribution names.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Resolved {
+    pub id: Option<String>,
+    pub name: Option<String>,
+    /// True when a pronoun or nominal was resolved by our own fallback, not the entity layer.
+    pub guessed: bool,
+}
+
+pub struct Resolver<'a> {
+    entities: &'a [Entity],
+    /// Every entity mention: (span, entity index), by start.
+    mentions: Vec<(Span, usize)>,
+    people: Vec<Person>,
+}
+
+impl<'a> Resolver<'a> {
+    pub fn new(ctx: &Ctx, entities: &'a [Entity]) -> Self {
+        let mut mentions: Vec<(Span, usize)> = entities
+            .iter()
+            .enumerate()
+            .flat_map(|(ei, e)| e.mentions.iter().map(move |m| (Span::new(m[0], m[1]), ei)))
+            .collect();
+        mentions.sort_by_key(|(s, _)| s.start);
+        Resolver { entities, mentions, people: find_people(ctx) }
+    }
+
+    /// Resolves the speaker phrase at `span` (tokens `[a, b)`).
+    pub fn resolve(&self, ctx: &Ctx, a: usize, b: usize) -> Resolved {
+        let span = ctx.span(a, b);
+        let head = head_region(ctx, a, b);
+        if let Some(e) = self.entity_in(span, head) {
+            let ent = &self.entities[e];
+            return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: false };
+        }
+        let para = ctx.para[a];
+        // A name inside the phrase.
+        if let Some(p) = self.people.iter().rev().find(|p| span.contains(p.span)) {
+            return Resolved { id: None, name: Some(self.fullest(&p.name, p.span.start)), guessed: false };
+        }
+        let text = ctx.doc.slice(span);
+        let lower = text.to_lowercase();
+        if b - a == 1 && matches!(lower.as_str(), "he" | "she" | "him" | "her") {
+            let found = self.people.iter().rev().find(|p| p.span.end <= span.start && para.saturating_sub(p.para) <= 2);
+            return Resolved { id: None, name: found.map(|p| self.fullest(&p.name, p.span.start)), guessed: true };
+        }
+        // A surname alone: the fullest earlier name ending in it.
+        if b - a == 1 && is_cap(text) {
+            let full = self.fullest(text, span.end);
+            if full != text {
+                return Resolved { id: None, name: Some(full), guessed: false };
+            }
+            return Resolved::default();
+        }
+        // "the mayor": the nearest earlier person given that title.
+        if b - a <= 3 && one_of(ctx.w(a), &["the", "this"]) {
+            let noun = ctx.w(b - 1).to_lowercase();
+            if lexicon::is_speaker_noun(&noun) {
+                if let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.iter().any(|t| *t == noun)) {
+                    return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
+                }
+            }
+        }
+        Resolved::default()
+    }
+
+    /// The fullest name of a person (by our own reading) that ends with `short`, written
+    /// before `before`; `short` itself when there is none.
+    fn fullest(&self, short: &str, before: usize) -> String {
+        let last = short.split_whitespace().last().unwrap_or(short);
+        self.people
+            .iter()
+            .filter(|p| p.span.start <= before && p.name.split_whitespace().last() == Some(last))
+            .map(|p| p.name.as_str())
+            .max_by_key(|n| n.len())
+            .filter(|n| n.len() >= short.len())
+            .unwrap_or(short)
+            .to_string()
+    }
+
+    /// The entity whose mention names the speaker: people first, then the mention that
+    /// overlaps the phrase's head (not "the Luhansk People’s Republic" in "A leader of …").
+    fn entity_in(&self, span: Span, head: Span) -> Option<usize> {
+        let lo = self.mentions.partition_point(|(s, _)| s.end <= span.start.saturating_sub(200));
+        let hits: Vec<(Span, usize)> = self.mentions[lo..]
+            .iter()
+            .take_while(|(s, _)| s.start < span.end)
+            .filter(|(s, _)| s.overlaps(span))
+            .copied()
+            .collect();
+        hits.iter()
+            .filter(|(_, e)| self.entities[*e].kind == EntityType::PERSON)
+            .max_by_key(|(s, _)| s.end)
+            .or_else(|| hits.iter().find(|(s, _)| s.overlaps(head)))
+            .map(|(_, e)| *e)
+    }
+}
+
+/// The part of a speaker phrase that holds its head: before any "of"/"to"/"for" phrase,
+/// or the apposition after its last comma.
+fn head_region(ctx: &Ctx, a: usize, b: usize) -> Span {
+    if let Some(c) = (a..b).rev().find(|&k| ctx.w(k) == ",") {
+        if c + 1 < b {
+            return ctx.span(c + 1, b);
+        }
+    }
+    let cut = (a + 1..b).find(|&k| one_of(ctx.w(k), &["of", "to", "for", "from", "at", "in"])).unwrap_or(b);
+    ctx.span(a, cut)
+}

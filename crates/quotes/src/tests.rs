@@ -1,0 +1,101 @@
+//! Behaviour of the whole quote grammar on small news-like texts.
+
+use super::*;
+
+fn run(t: &str) -> (Document, Vec<Quote>) {
+    let doc = Document::new(t);
+    let q = recognise(&doc, &[]);
+    (doc, q)
+}
+
+fn find<'a>(qs: &'a [Quote], text: &str) -> &'a Quote {
+    qs.iter().find(|q| q.text.contains(text)).unwrap_or_else(|| panic!("no quote with {text:?} in {qs:#?}"))
+}
+
+#[test]
+fn quote_then_said_name() {
+    let (_, q) = run("“All false referendums are null and void,” said Oleg Nikolenko.");
+    assert_eq!(q.len(), 1);
+    assert_eq!(q[0].kind, QuoteKind::Direct);
+    assert_eq!(q[0].text, "All false referendums are null and void");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Oleg Nikolenko"));
+    assert_eq!(q[0].cue.as_deref(), Some("said"));
+}
+
+#[test]
+fn quote_then_apposition_said() {
+    let (_, q) = run("“I don’t think there will be any progress,” the adviser to the Ukrainian Interior Ministry, Vadim Denisenko, said on Monday.");
+    let d = find(&q, "progress");
+    assert_eq!(d.speaker_text.as_deref(), Some("the adviser to the Ukrainian Interior Ministry, Vadim Denisenko"));
+    assert_eq!(d.speaker_name.as_deref(), Some("Vadim Denisenko"));
+}
+
+#[test]
+fn speaker_colon_quote_and_pronoun_fallback() {
+    let t = "Ukrainian President Volodymyr Zelensky spoke on Sunday.\n\nLater she said: “We are ready for that.”";
+    let (_, q) = run(t);
+    let d = find(&q, "ready");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert_eq!(d.speaker_text.as_deref(), Some("she"));
+    assert_eq!(d.speaker_name.as_deref(), Some("Volodymyr Zelensky"));
+}
+
+#[test]
+fn split_quote_and_continuation() {
+    let t = "“The situation is difficult,” Boichenko said, “and getting worse.” “We need to evacuate.”";
+    let (_, q) = run(t);
+    assert_eq!(q.iter().filter(|q| q.kind == QuoteKind::Direct).count(), 3);
+    for x in &q {
+        assert_eq!(x.speaker_text.as_deref(), Some("Boichenko"), "{x:?}");
+    }
+}
+
+#[test]
+fn reported_speech_shapes() {
+    let t = "A senior Turkish official said talks in Istanbul would start on Monday, but the Kremlin later said talks should start by Tuesday. Lavrov claimed that stopping the fighting was not on the agenda. There is no breakthrough, officials said. According to the UN, the real number is higher. The mayor told reporters the city was calm.";
+    let (_, q) = run(t);
+    let a = find(&q, "talks in Istanbul");
+    assert_eq!(a.kind, QuoteKind::Indirect);
+    assert_eq!(a.text, "talks in Istanbul would start on Monday");
+    assert_eq!(a.speaker_text.as_deref(), Some("A senior Turkish official"));
+    assert_eq!(find(&q, "by Tuesday").speaker_text.as_deref(), Some("the Kremlin"));
+    let c = find(&q, "stopping");
+    assert_eq!(c.text, "that stopping the fighting was not on the agenda");
+    assert_eq!(c.speaker_text.as_deref(), Some("Lavrov"));
+    assert_eq!(find(&q, "no breakthrough").speaker_text.as_deref(), Some("officials"));
+    let u = find(&q, "real number");
+    assert_eq!(u.speaker_text.as_deref(), Some("the UN"));
+    assert_eq!(u.cue.as_deref().map(str::to_lowercase).as_deref(), Some("according to"));
+    assert_eq!(find(&q, "city was calm").text, "the city was calm");
+}
+
+#[test]
+fn partial_quote_inside_reported_speech() {
+    let t = "US Secretary of State Antony Blinken said Biden meant that Putin could not be “authorized to war” against Ukraine.";
+    let (_, q) = run(t);
+    let p = q.iter().find(|q| q.kind == QuoteKind::Partial).expect("partial");
+    assert_eq!(p.text, "authorized to war");
+    assert_eq!(p.speaker_name.as_deref(), Some("Antony Blinken"));
+    assert!(q.iter().any(|q| q.kind == QuoteKind::Indirect && q.text.starts_with("Biden meant")));
+}
+
+#[test]
+fn verbs_needing_that_skip_noun_objects() {
+    let (_, q) = run("The UN has confirmed 1,119 civilian deaths.");
+    assert!(q.is_empty(), "{q:?}");
+    let (_, q) = run("The UN has confirmed 1,119 deaths, but says the real number is likely to be higher.");
+    assert_eq!(find(&q, "real number").speaker_text.as_deref(), Some("The UN"));
+}
+
+#[test]
+fn scare_quotes_without_speaker_are_dropped() {
+    let (_, q) = run("The so-called “peace plan” was published on Monday.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn odd_inputs_do_not_panic() {
+    for t in ["", "“", "”", "\"", "said", "“said”", "He said", "\u{301}“é”, said É.", "“a\n\n“b\n\n“c", "according to", ", said ."] {
+        let _ = run(t);
+    }
+}
