@@ -1,0 +1,1 @@
+//! The corpus store over HTTP (being written).

@@ -1,0 +1,161 @@
+//! newsgraph's corpus store: the records of many articles in one embedded SQLite file.
+//!
+//! One article's record answers little; a corpus answers "every statement by Zelensky on
+//! Crimea this month" or "which sources disagree on Mariupol's trapped civilians". The store
+//! keeps what the engine found with its evidence and adds what only a corpus can know:
+//! - which articles are copies of one another (exact hash, or MinHash near-duplicates),
+//!   linked in clusters and never merged away;
+//! - which local entities across articles are one real-world entity (reversible merges);
+//! - which quantities are one claim repeated, so a figure carried by ten outlets counts once
+//!   with ten mentions.
+//!
+//! Writes go through one [`Store`] at a time (SQLite's single writer); any number of
+//! read-only stores can query while it ingests (WAL). Every article is written in one
+//! transaction with its facts, so a crash mid-ingest leaves no half article, and re-ingest
+//! skips what is already there (same URL or same content hash).
+
+mod dedup;
+mod export;
+mod ingest;
+mod merge;
+mod normalise;
+pub mod query;
+mod resolve;
+mod schema;
+
+pub use dedup::content_hash;
+pub use export::{ExportKind, export};
+pub use ingest::{Added, Input, Outcome};
+pub use merge::MergeInfo;
+
+use rusqlite::{Connection, OpenFlags};
+use std::path::{Path, PathBuf};
+
+/// Everything that can go wrong in the store, in words a person understands.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("database error: {0}")]
+    Sql(#[from] rusqlite::Error),
+    #[error("cannot write: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("{0}")]
+    Invalid(String),
+    #[error("not found: {0}")]
+    NotFound(String),
+    #[error(
+        "the store {path} was written by a newer newsgraph (layout {found}, this build reads up to {supported})"
+    )]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+}
+
+pub type Result<T> = std::result::Result<T, Error>;
+
+/// An open store.
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) a store for reading and writing.
+    pub fn open(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        let conn = Connection::open(&path)?;
+        conn.execute_batch(schema::PRAGMAS)?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema::VERSION {
+            return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
+        }
+        if version < schema::VERSION {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(schema::DDL)?;
+            tx.execute_batch(&format!("PRAGMA user_version = {}", schema::VERSION))?;
+            tx.commit()?;
+        }
+        Ok(Store { conn, path })
+    }
+
+    /// Opens an existing store for queries only: SQLite refuses every write on this
+    /// connection, whatever the caller asks.
+    pub fn open_read_only(path: impl AsRef<Path>) -> Result<Store> {
+        let path = path.as_ref().to_path_buf();
+        if !path.exists() {
+            return Err(Error::NotFound(format!("no store at {}", path.display())));
+        }
+        let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
+        conn.execute_batch("PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA query_only = ON;")?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > schema::VERSION {
+            return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
+        }
+        if version < schema::VERSION {
+            return Err(Error::Invalid(format!("{} is not a newsgraph store (or is empty)", path.display())));
+        }
+        Ok(Store { conn, path })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The underlying connection, for queries.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Installs a deadline after which any running statement on this connection is
+    /// interrupted (SQLite then returns an "interrupted" error). `None` removes it.
+    pub fn set_deadline(&self, deadline: Option<std::time::Instant>) {
+        match deadline {
+            Some(d) => self.conn.progress_handler(10_000, Some(move || std::time::Instant::now() > d)),
+            None => self.conn.progress_handler(0, None::<fn() -> bool>),
+        }
+    }
+
+    /// True when an article with this URL or content hash is already stored; lets the
+    /// ingest command skip the analysis of articles it would not store anyway.
+    pub fn contains(&self, url: Option<&str>, hash: &[u8]) -> Result<bool> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT EXISTS(SELECT 1 FROM article WHERE content_hash = ?1) OR EXISTS(SELECT 1 FROM article WHERE url = ?2)",
+        )?;
+        Ok(stmt.query_row(rusqlite::params![hash, url], |r| r.get(0))?)
+    }
+
+    /// Stores a batch of analysed articles in one transaction per article, in order.
+    pub fn ingest(&mut self, items: &[Input]) -> Result<Vec<Outcome>> {
+        items.iter().map(|i| ingest::ingest_one(&mut self.conn, i)).collect()
+    }
+
+    /// Stores a batch of analysed articles in a single transaction: faster for bulk loads,
+    /// and still atomic (a crash keeps the whole batch or none of it).
+    pub fn ingest_batch(&mut self, items: &[Input]) -> Result<Vec<Outcome>> {
+        let tx = self.conn.transaction()?;
+        let mut out = Vec::with_capacity(items.len());
+        for i in items {
+            out.push(ingest::ingest_in(&tx, i)?);
+        }
+        tx.commit()?;
+        Ok(out)
+    }
+
+    /// Merges corpus entity `from` into `into` (both stay; queries see one).
+    pub fn merge_entities(&mut self, from: i64, into: i64, reason: &str) -> Result<MergeInfo> {
+        merge::merge(&mut self.conn, from, into, reason)
+    }
+
+    /// Undoes the merge of `id` into whatever it was merged into.
+    pub fn unmerge_entity(&mut self, id: i64) -> Result<MergeInfo> {
+        merge::unmerge(&mut self.conn, id)
+    }
+
+    /// Compacts FTS indexes and updates the query planner's statistics; worth running
+    /// after a large ingest.
+    pub fn optimise(&self) -> Result<()> {
+        self.conn.execute_batch(
+            "INSERT INTO article_fts(article_fts) VALUES('optimize');
+             INSERT INTO quote_fts(quote_fts) VALUES('optimize');
+             PRAGMA optimize; ANALYZE; PRAGMA wal_checkpoint(TRUNCATE);",
+        )?;
+        Ok(())
+    }
+}

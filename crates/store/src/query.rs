@@ -1,0 +1,1041 @@
+//! The questions a corpus answers. Each query takes a plain parameter struct (filled from
+//! CLI flags or HTTP query strings alike), runs parameterised SQL only, and returns
+//! serialisable results with their evidence: article, date, span and the text itself.
+//!
+//! People and places are given by name or by corpus entity id; a name is looked up with the
+//! same keys ingest uses (`resolve::find_by_name`), and every matched entity is read as its
+//! whole merged group. Results say which entities a name matched, so a caller can narrow.
+
+use crate::ingest::CharIndex;
+use crate::resolve::{self, canonical};
+use crate::{Error, Result, Store};
+use rusqlite::types::Value;
+use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+/// Largest `limit` any query accepts.
+pub const MAX_LIMIT: usize = 1000;
+const DEFAULT_LIMIT: usize = 50;
+
+fn limit(l: Option<usize>) -> usize {
+    l.unwrap_or(DEFAULT_LIMIT).clamp(1, MAX_LIMIT)
+}
+
+/// A corpus entity as results name it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct EntityRef {
+    pub id: i64,
+    pub name: String,
+    #[serde(rename = "type")]
+    pub kind: String,
+}
+
+/// The article a fact was found in.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ArticleRef {
+    pub id: i64,
+    pub ext_id: String,
+    pub title: Option<String>,
+    pub outlet: Option<String>,
+    pub date: Option<String>,
+    pub url: Option<String>,
+    /// The first article of its near-duplicate cluster.
+    pub cluster: i64,
+}
+
+const ARTICLE_COLS: &str = "a.id, a.ext_id, a.title, a.outlet, a.date, a.url, a.cluster";
+
+fn article_ref(r: &Row, at: usize) -> rusqlite::Result<ArticleRef> {
+    Ok(ArticleRef {
+        id: r.get(at)?,
+        ext_id: r.get(at + 1)?,
+        title: r.get(at + 2)?,
+        outlet: r.get(at + 3)?,
+        date: r.get(at + 4)?,
+        url: r.get(at + 5)?,
+        cluster: r.get(at + 6)?,
+    })
+}
+
+/// Builds a WHERE clause and its parameters; only values travel as parameters.
+#[derive(Default)]
+struct Filter {
+    clauses: Vec<String>,
+    params: Vec<Value>,
+}
+
+impl Filter {
+    fn add(&mut self, clause: &str, values: impl IntoIterator<Item = Value>) {
+        // Each bare `?` becomes the numbered placeholder of the next value.
+        let mut values = values.into_iter();
+        let mut c = String::with_capacity(clause.len() + 8);
+        for (i, piece) in clause.split('?').enumerate() {
+            if i > 0
+                && let Some(v) = values.next()
+            {
+                self.params.push(v);
+                c.push_str(&format!("?{}", self.params.len()));
+            }
+            c.push_str(piece);
+        }
+        self.clauses.push(c);
+    }
+    fn date_range(&mut self, col: &str, from: &Option<String>, to: &Option<String>) {
+        if let Some(f) = from {
+            self.add(&format!("{col} >= ?"), [Value::Text(f.clone())]);
+        }
+        if let Some(t) = to {
+            // Inclusive of the whole day (or month) named: "2022-03-28T10:00" <= "2022-03-28~".
+            self.add(&format!("{col} <= ?"), [Value::Text(format!("{t}~"))]);
+        }
+    }
+    fn sql(&self) -> String {
+        if self.clauses.is_empty() { String::new() } else { format!("WHERE {}", self.clauses.join(" AND ")) }
+    }
+    fn push(&mut self, v: Value) -> String {
+        self.params.push(v);
+        format!("?{}", self.params.len())
+    }
+}
+
+/// Turns user words into a safe FTS5 query: each word a quoted term (so punctuation and
+/// FTS syntax in the input cannot cause errors), all required. `OR` between words is kept.
+pub fn fts_query(q: &str) -> Option<String> {
+    let mut parts = Vec::new();
+    for w in q.split_whitespace() {
+        if w == "OR" {
+            if !parts.is_empty() {
+                parts.push("OR".to_string());
+            }
+            continue;
+        }
+        let w: String = w.chars().filter(|c| *c != '"').collect();
+        if w.chars().any(char::is_alphanumeric) {
+            parts.push(format!("\"{w}\""));
+        }
+    }
+    while parts.last().is_some_and(|p| p == "OR") {
+        parts.pop();
+    }
+    (!parts.is_empty()).then(|| parts.join(" "))
+}
+
+/// Entities a name or id stands for, each expanded to its merged group.
+struct Matched {
+    entities: Vec<EntityRef>,
+    ids: Vec<i64>,
+}
+
+impl Matched {
+    fn json(&self) -> Value {
+        Value::Text(serde_json::to_string(&self.ids).unwrap_or_else(|_| "[]".into()))
+    }
+}
+
+fn entity_ref(conn: &Connection, id: i64) -> Result<EntityRef> {
+    conn.prepare_cached("SELECT id, name, type FROM entity WHERE id = ?1")?
+        .query_row([id], |r| Ok(EntityRef { id: r.get(0)?, name: r.get(1)?, kind: r.get(2)? }))
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("entity {id}")))
+}
+
+fn match_entities(conn: &Connection, who: &str) -> Result<Matched> {
+    let who = who.trim();
+    let roots = match who.parse::<i64>() {
+        Ok(id) => vec![canonical(conn, id)?],
+        Err(_) => resolve::find_by_name(conn, who)?,
+    };
+    let mut entities = Vec::new();
+    let mut ids = Vec::new();
+    for r in roots.into_iter().take(16) {
+        if let Ok(e) = entity_ref(conn, r) {
+            entities.push(e);
+            ids.extend(resolve::group(conn, r)?);
+        }
+    }
+    Ok(Matched { entities, ids })
+}
+
+fn canonical_ref(conn: &Connection, id: Option<i64>, cache: &mut HashMap<i64, EntityRef>) -> Result<Option<EntityRef>> {
+    let Some(id) = id else { return Ok(None) };
+    if let Some(e) = cache.get(&id) {
+        return Ok(Some(e.clone()));
+    }
+    let e = entity_ref(conn, canonical(conn, id)?)?;
+    cache.insert(id, e.clone());
+    Ok(Some(e))
+}
+
+// ---------------------------------------------------------------------------------------
+// Statistics
+
+#[derive(Debug, Serialize)]
+pub struct Stats {
+    pub articles: i64,
+    pub clusters: i64,
+    pub near_duplicates: i64,
+    pub entities: i64,
+    pub quotes: i64,
+    pub claims: i64,
+    pub claim_mentions: i64,
+    pub events: i64,
+    pub bytes: i64,
+}
+
+pub fn stats(store: &Store) -> Result<Stats> {
+    let c = store.conn();
+    let one = |sql: &str| -> Result<i64> { Ok(c.query_row(sql, [], |r| r.get(0))?) };
+    let pages = one("PRAGMA page_count")?;
+    let page_size = one("PRAGMA page_size")?;
+    let articles = one("SELECT count(*) FROM article")?;
+    let clusters = one("SELECT count(*) FROM article WHERE cluster = id")?;
+    Ok(Stats {
+        articles,
+        clusters,
+        near_duplicates: articles - clusters,
+        entities: one("SELECT count(*) FROM entity WHERE merged_into IS NULL")?,
+        quotes: one("SELECT count(*) FROM quote")?,
+        claims: one("SELECT count(*) FROM claim")?,
+        claim_mentions: one("SELECT count(*) FROM claim_mention")?,
+        events: one("SELECT count(*) FROM event")?,
+        bytes: pages * page_size,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Full-text search
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct SearchParams {
+    /// Words to find (all required; `OR` between two words allows either).
+    pub q: String,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+    /// Show every copy of a syndicated story instead of one per near-duplicate cluster.
+    #[serde(default)]
+    pub all_copies: bool,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SearchHit {
+    pub article: ArticleRef,
+    /// The best passage, matches in [brackets].
+    pub snippet: String,
+    /// BM25 rank (lower is better).
+    pub rank: f64,
+}
+
+pub fn search(store: &Store, p: &SearchParams) -> Result<Vec<SearchHit>> {
+    let Some(q) = fts_query(&p.q) else {
+        return Err(Error::Invalid("the search needs at least one word".into()));
+    };
+    let mut f = Filter::default();
+    f.add("article_fts MATCH ?", [Value::Text(q)]);
+    f.date_range("a.date", &p.from, &p.to);
+    if !p.all_copies {
+        f.clauses.push("a.cluster = a.id".into());
+    }
+    let lim = f.push(Value::Integer(limit(p.limit) as i64));
+    let sql = format!(
+        "SELECT {ARTICLE_COLS}, snippet(article_fts, 1, '[', ']', '…', 16), bm25(article_fts, 4.0, 1.0)
+         FROM article_fts JOIN article a ON a.id = article_fts.rowid {} ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT {lim}",
+        f.sql()
+    );
+    let conn = store.conn();
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(f.params.iter()), |r| {
+        Ok(SearchHit { article: article_ref(r, 0)?, snippet: r.get(7)?, rank: r.get(8)? })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+// ---------------------------------------------------------------------------------------
+// Quotes
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct QuoteParams {
+    /// Speaker: a name or a corpus entity id.
+    pub speaker: Option<String>,
+    /// Words the quote must contain.
+    pub topic: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteHit {
+    pub id: i64,
+    pub kind: String,
+    pub text: String,
+    pub speaker: Option<EntityRef>,
+    pub speaker_name: Option<String>,
+    pub speaker_text: Option<String>,
+    pub cue: Option<String>,
+    pub confidence: Option<f64>,
+    pub article: ArticleRef,
+    pub span: [i64; 2],
+    /// How many stored quotes have these words (repeats across outlets count here once).
+    pub mentions: usize,
+    /// The other articles carrying the same words.
+    pub also_in: Vec<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteResult {
+    pub speakers: Vec<EntityRef>,
+    pub quotes: Vec<QuoteHit>,
+}
+
+pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
+    let conn = store.conn();
+    let mut f = Filter::default();
+    let mut speakers = Vec::new();
+    if let Some(s) = p.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, s)?;
+        f.add("q.speaker_entity IN (SELECT value FROM json_each(?))", [m.json()]);
+        speakers = m.entities;
+    }
+    if let Some(t) = p.topic.as_deref() {
+        let q = fts_query(t).ok_or_else(|| Error::Invalid("the topic needs at least one word".into()))?;
+        f.add("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", [Value::Text(q)]);
+    }
+    f.date_range("a.date", &p.from, &p.to);
+    let want = limit(p.limit);
+    let lim = f.push(Value::Integer((want * 4) as i64));
+    let sql = format!(
+        "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
+                q.confidence, q.quote_key, {ARTICLE_COLS}
+         FROM quote q JOIN article a ON a.id = q.article_id {} ORDER BY a.date DESC, q.id LIMIT {lim}",
+        f.sql()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    type RawQuote = (i64, String, String, i64, i64, Option<i64>, Option<String>, Option<String>, Option<String>, Option<f64>, Vec<u8>, ArticleRef);
+    let rows: Vec<RawQuote> = stmt
+        .query_map(params_from_iter(f.params.iter()), |r| {
+            Ok((
+                r.get(0)?,
+                r.get(1)?,
+                r.get(2)?,
+                r.get(3)?,
+                r.get(4)?,
+                r.get(5)?,
+                r.get(6)?,
+                r.get(7)?,
+                r.get(8)?,
+                r.get(9)?,
+                r.get(10)?,
+                article_ref(r, 11)?,
+            ))
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let mut cache = HashMap::new();
+    let mut by_key: HashMap<Vec<u8>, usize> = HashMap::new();
+    let mut out: Vec<QuoteHit> = Vec::new();
+    for (id, kind, text, s, e, spk, spk_name, spk_text, cue, conf, key, article) in rows {
+        if let Some(&i) = by_key.get(&key) {
+            out[i].mentions += 1;
+            out[i].also_in.push(article.id);
+            continue;
+        }
+        if out.len() >= want {
+            continue;
+        }
+        by_key.insert(key, out.len());
+        out.push(QuoteHit {
+            id,
+            kind,
+            text,
+            speaker: canonical_ref(conn, spk, &mut cache)?,
+            speaker_name: spk_name,
+            speaker_text: spk_text,
+            cue,
+            confidence: conf,
+            article,
+            span: [s, e],
+            mentions: 1,
+            also_in: Vec::new(),
+        });
+    }
+    Ok(QuoteResult { speakers, quotes: out })
+}
+
+// ---------------------------------------------------------------------------------------
+// Claims: timeline and disagreements
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct ClaimParams {
+    /// killed, injured, displaced, trapped, evacuated, arrested, missing, affected, other.
+    pub category: Option<String>,
+    /// The place: a name or a corpus entity id.
+    pub place: Option<String>,
+    /// Who made the claim: a name or a corpus entity id.
+    pub claimant: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Mention {
+    pub article: ArticleRef,
+    pub date: Option<String>,
+    pub text: String,
+    pub span: [i64; 2],
+    /// The sentence the figure was read from.
+    pub evidence: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Claim {
+    pub id: i64,
+    pub category: String,
+    pub value: Option<f64>,
+    pub value_max: Option<f64>,
+    /// The hedge: exact, about, at_least, at_most, more_than, less_than, nearly, range.
+    pub approx: String,
+    pub unit: Option<String>,
+    pub what: Option<String>,
+    pub place: Option<EntityRef>,
+    pub place_text: Option<String>,
+    pub claimant: Option<EntityRef>,
+    pub claimant_text: Option<String>,
+    pub first_date: Option<String>,
+    /// Every article that carries the claim (within the query's filters).
+    pub mentions: Vec<Mention>,
+    /// Distinct near-duplicate clusters among the mentions: independent reports.
+    pub independent_reports: usize,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Timeline {
+    pub places: Vec<EntityRef>,
+    pub claimants: Vec<EntityRef>,
+    pub claims: Vec<Claim>,
+}
+
+fn claim_filter(conn: &Connection, p: &ClaimParams) -> Result<(Filter, Vec<EntityRef>, Vec<EntityRef>)> {
+    let mut f = Filter::default();
+    if let Some(c) = p.category.as_deref().filter(|c| !c.is_empty()) {
+        f.add("c.category = ?", [Value::Text(c.to_lowercase())]);
+    }
+    let mut places = Vec::new();
+    if let Some(pl) = p.place.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, pl)?;
+        f.add(
+            "(c.location_entity IN (SELECT value FROM json_each(?)) OR c.location_text = ? COLLATE NOCASE)",
+            [m.json(), Value::Text(pl.trim().to_string())],
+        );
+        places = m.entities;
+    }
+    let mut claimants = Vec::new();
+    if let Some(cl) = p.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, cl)?;
+        f.add(
+            "(c.claimant_entity IN (SELECT value FROM json_each(?)) OR c.claimant_text = ? COLLATE NOCASE)",
+            [m.json(), Value::Text(cl.trim().to_string())],
+        );
+        claimants = m.entities;
+    }
+    f.date_range("m.date", &p.from, &p.to);
+    Ok((f, places, claimants))
+}
+
+/// Claims matching the filters, each with its mentions, in order of first mention.
+fn claims_where(conn: &Connection, mut f: Filter, max_mentions: usize) -> Result<Vec<Claim>> {
+    let lim = f.push(Value::Integer(max_mentions as i64));
+    let sql = format!(
+        "SELECT c.id, c.category, c.value, c.value_max, c.approx, c.unit, c.what, c.location_entity, c.location_text,
+                c.claimant_entity, c.claimant_text, m.date, m.text, m.span_start, m.span_end, m.evidence, {ARTICLE_COLS}
+         FROM claim_mention m JOIN claim c ON c.id = m.claim_id JOIN article a ON a.id = m.article_id
+         {} ORDER BY m.date, c.id LIMIT {lim}",
+        f.sql()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(f.params.iter()))?;
+    let mut cache = HashMap::new();
+    let mut order: Vec<Claim> = Vec::new();
+    let mut index: HashMap<i64, usize> = HashMap::new();
+    while let Some(r) = rows.next()? {
+        let id: i64 = r.get(0)?;
+        let mention = Mention {
+            date: r.get(11)?,
+            text: r.get(12)?,
+            span: [r.get(13)?, r.get(14)?],
+            evidence: r.get(15)?,
+            article: article_ref(r, 16)?,
+        };
+        if let Some(&i) = index.get(&id) {
+            order[i].mentions.push(mention);
+            continue;
+        }
+        let loc: Option<i64> = r.get(7)?;
+        let who: Option<i64> = r.get(9)?;
+        index.insert(id, order.len());
+        order.push(Claim {
+            id,
+            category: r.get(1)?,
+            value: r.get(2)?,
+            value_max: r.get(3)?,
+            approx: r.get(4)?,
+            unit: r.get(5)?,
+            what: r.get(6)?,
+            place: canonical_ref(conn, loc, &mut cache)?,
+            place_text: r.get(8)?,
+            claimant: canonical_ref(conn, who, &mut cache)?,
+            claimant_text: r.get(10)?,
+            first_date: mention.date.clone(),
+            mentions: vec![mention],
+            independent_reports: 0,
+        });
+    }
+    for c in &mut order {
+        c.independent_reports = c.mentions.iter().map(|m| m.article.cluster).collect::<HashSet<_>>().len();
+    }
+    Ok(order)
+}
+
+/// Every claim matching the filters, with value, hedge, claimant, date, article and
+/// evidence, oldest first. A figure repeated across articles is one claim with many mentions.
+pub fn timeline(store: &Store, p: &ClaimParams) -> Result<Timeline> {
+    let conn = store.conn();
+    let (f, places, claimants) = claim_filter(conn, p)?;
+    let mut claims = claims_where(conn, f, 20_000)?;
+    claims.truncate(limit(p.limit));
+    Ok(Timeline { places, claimants, claims })
+}
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct DisagreementParams {
+    #[serde(flatten)]
+    pub claims: ClaimParams,
+    /// Claims at most this many days apart are compared (default 7).
+    pub window_days: Option<i64>,
+}
+
+/// Claims on one category and place, within the window, whose figures cannot both be true
+/// and which come from different claimants.
+#[derive(Debug, Serialize)]
+pub struct Disagreement {
+    pub category: String,
+    pub place: Option<EntityRef>,
+    pub place_text: Option<String>,
+    pub a: Claim,
+    pub b: Claim,
+    pub days_apart: Option<i64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Disagreements {
+    pub places: Vec<EntityRef>,
+    pub disagreements: Vec<Disagreement>,
+}
+
+/// The interval of values a claim allows: "at least 100" is [100, ∞), "about 100" is
+/// [90, 110], a range its two ends. Two claims disagree when their intervals do not meet.
+fn interval(c: &Claim) -> Option<(f64, f64)> {
+    let v = c.value?;
+    Some(match c.approx.as_str() {
+        "at_least" | "more_than" => (v, f64::INFINITY),
+        "at_most" | "less_than" => (f64::NEG_INFINITY, v),
+        "about" => (v * 0.9, v * 1.1),
+        "nearly" => (v * 0.9, v),
+        "range" => (v, c.value_max.unwrap_or(v)),
+        _ => (v, v),
+    })
+}
+
+fn claimant_key(c: &Claim) -> Option<String> {
+    match (&c.claimant, &c.claimant_text) {
+        (Some(e), _) => Some(format!("#{}", e.id)),
+        (None, Some(t)) if !t.trim().is_empty() => Some(crate::normalise::fold(t)),
+        _ => None,
+    }
+}
+
+/// Days since 1970-01-01 of an ISO date's `YYYY-MM-DD` prefix.
+pub fn day_number(date: &str) -> Option<i64> {
+    let y: i64 = date.get(0..4)?.parse().ok()?;
+    let m: i64 = date.get(5..7)?.parse().ok()?;
+    let d: i64 = date.get(8..10)?.parse().ok()?;
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    // Howard Hinnant's days_from_civil.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreements> {
+    let conn = store.conn();
+    let window = p.window_days.unwrap_or(7).clamp(0, 3660);
+    let (f, places, _) = claim_filter(conn, &p.claims)?;
+    let claims = claims_where(conn, f, 20_000)?;
+    // Group by category and place (the canonical entity, else the place's words).
+    let mut groups: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
+    for c in &claims {
+        let place = match (&c.place, &c.place_text) {
+            (Some(e), _) => format!("#{}", e.id),
+            (None, Some(t)) => crate::normalise::fold(t),
+            (None, None) => continue,
+        };
+        groups.entry((c.category.clone(), place)).or_default().push(c);
+    }
+    let want = limit(p.claims.limit);
+    let mut out = Vec::new();
+    'groups: for ((category, _), cs) in groups {
+        for (i, a) in cs.iter().enumerate() {
+            for b in &cs[i + 1..] {
+                let (Some(ia), Some(ib)) = (interval(a), interval(b)) else { continue };
+                let (Some(wa), Some(wb)) = (claimant_key(a), claimant_key(b)) else { continue };
+                if wa == wb || a.unit != b.unit || (ia.1 >= ib.0 && ib.1 >= ia.0) {
+                    continue;
+                }
+                // The closest two mentions of the claims decide whether they fall in one window.
+                let days_of = |c: &Claim| c.mentions.iter().filter_map(|m| m.date.as_deref().and_then(day_number)).collect::<Vec<_>>();
+                let (da, db) = (days_of(a), days_of(b));
+                let days = da.iter().flat_map(|x| db.iter().map(move |y| (x - y).abs())).min();
+                if days.is_some_and(|d| d > window) {
+                    continue;
+                }
+                out.push(Disagreement {
+                    category: category.clone(),
+                    place: a.place.clone(),
+                    place_text: a.place_text.clone(),
+                    a: (*a).clone(),
+                    b: (*b).clone(),
+                    days_apart: days,
+                });
+                if out.len() >= want {
+                    break 'groups;
+                }
+            }
+        }
+    }
+    Ok(Disagreements { places, disagreements: out })
+}
+
+// ---------------------------------------------------------------------------------------
+// Events
+
+#[derive(Debug, Default, Clone, Deserialize)]
+pub struct EventParams {
+    /// An actor (source or target): a name or a corpus entity id.
+    pub actor: Option<String>,
+    /// PLOVER type (AGREE, CONSULT, …).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub place: Option<String>,
+    pub status: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventHit {
+    pub id: i64,
+    #[serde(rename = "type")]
+    pub kind: String,
+    pub cameo: Option<String>,
+    pub text: Option<String>,
+    pub source: Option<EntityRef>,
+    pub target: Option<EntityRef>,
+    pub source_text: Option<String>,
+    pub target_text: Option<String>,
+    pub place: Option<EntityRef>,
+    pub date: Option<String>,
+    pub status: String,
+    pub article: ArticleRef,
+    pub span: [i64; 2],
+}
+
+#[derive(Debug, Serialize)]
+pub struct Events {
+    pub actors: Vec<EntityRef>,
+    pub places: Vec<EntityRef>,
+    pub events: Vec<EventHit>,
+}
+
+pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
+    let conn = store.conn();
+    let mut f = Filter::default();
+    let mut actors = Vec::new();
+    if let Some(a) = p.actor.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, a)?;
+        let j = m.json();
+        f.add(
+            "(ev.source_entity IN (SELECT value FROM json_each(?)) OR ev.target_entity IN (SELECT value FROM json_each(?)))",
+            [j.clone(), j],
+        );
+        actors = m.entities;
+    }
+    let mut places = Vec::new();
+    if let Some(pl) = p.place.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, pl)?;
+        f.add("ev.location_entity IN (SELECT value FROM json_each(?))", [m.json()]);
+        places = m.entities;
+    }
+    if let Some(t) = p.kind.as_deref().filter(|s| !s.is_empty()) {
+        f.add("ev.type = ?", [Value::Text(t.to_uppercase())]);
+    }
+    if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
+        f.add("ev.status = ?", [Value::Text(s.to_lowercase())]);
+    }
+    f.date_range("ev.date", &p.from, &p.to);
+    let lim = f.push(Value::Integer(limit(p.limit) as i64));
+    let sql = format!(
+        "SELECT ev.id, ev.type, ev.cameo, ev.text, ev.source_entity, ev.target_entity, ev.source_text, ev.target_text,
+                ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end, {ARTICLE_COLS}
+         FROM event ev JOIN article a ON a.id = ev.article_id {} ORDER BY ev.date, ev.id LIMIT {lim}",
+        f.sql()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let mut rows = stmt.query(params_from_iter(f.params.iter()))?;
+    let mut cache = HashMap::new();
+    let mut out = Vec::new();
+    while let Some(r) = rows.next()? {
+        out.push(EventHit {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            cameo: r.get(2)?,
+            text: r.get(3)?,
+            source: canonical_ref(conn, r.get(4)?, &mut cache)?,
+            target: canonical_ref(conn, r.get(5)?, &mut cache)?,
+            source_text: r.get(6)?,
+            target_text: r.get(7)?,
+            place: canonical_ref(conn, r.get(8)?, &mut cache)?,
+            date: r.get(9)?,
+            status: r.get(10)?,
+            span: [r.get(11)?, r.get(12)?],
+            article: article_ref(r, 13)?,
+        });
+    }
+    Ok(Events { actors, places, events: out })
+}
+
+// ---------------------------------------------------------------------------------------
+// Entities
+
+#[derive(Debug, Serialize)]
+pub struct EntityHit {
+    #[serde(flatten)]
+    pub entity: EntityRef,
+    pub articles: i64,
+}
+
+/// Corpus entities a name stands for, most cited first.
+pub fn find_entities(store: &Store, name: &str, lim: Option<usize>) -> Result<Vec<EntityHit>> {
+    let conn = store.conn();
+    let mut out = Vec::new();
+    for id in match_entities(conn, name)?.entities.into_iter().map(|e| e.id).take(limit(lim)) {
+        out.push(EntityHit { entity: entity_ref(conn, id)?, articles: entity_articles(conn, id)? });
+    }
+    Ok(out)
+}
+
+fn entity_articles(conn: &Connection, id: i64) -> Result<i64> {
+    let ids = resolve::group(conn, id)?;
+    Ok(conn.query_row(
+        "SELECT count(DISTINCT article_id) FROM article_entity WHERE entity_id IN (SELECT value FROM json_each(?1))",
+        [serde_json::to_string(&ids).unwrap_or_default()],
+        |r| r.get(0),
+    )?)
+}
+
+#[derive(Debug, Serialize)]
+pub struct NameCount {
+    pub name: String,
+    pub count: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TitleSpan {
+    pub title: String,
+    pub first: Option<String>,
+    pub last: Option<String>,
+    pub articles: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Cooccurrence {
+    pub entity: EntityRef,
+    pub articles: i64,
+}
+
+#[derive(Debug, Serialize)]
+pub struct MergedMember {
+    pub id: i64,
+    pub name: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EntityPage {
+    pub entity: EntityRef,
+    pub geonames_id: Option<i64>,
+    pub lat: Option<f64>,
+    pub lon: Option<f64>,
+    pub country_code: Option<String>,
+    /// Entities merged into this one (each can be unmerged).
+    pub merged: Vec<MergedMember>,
+    pub articles: i64,
+    pub first_seen: Option<String>,
+    pub last_seen: Option<String>,
+    /// The names articles used, most frequent first.
+    pub names: Vec<NameCount>,
+    /// Titles over time ("Ukrainian President", 2019-05-20 … 2022-03-28).
+    pub titles: Vec<TitleSpan>,
+    /// What they said (latest first).
+    pub said: Vec<QuoteHit>,
+    /// What others said that names them.
+    pub said_about: Vec<QuoteHit>,
+    /// Figures they gave.
+    pub claims: Vec<Claim>,
+    pub events: Vec<EventHit>,
+    /// Who appears alongside them, in their latest 500 articles.
+    pub related: Vec<Cooccurrence>,
+}
+
+pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
+    let conn = store.conn();
+    let root = canonical(conn, id)?;
+    let entity = entity_ref(conn, root)?;
+    let ids = resolve::group(conn, root)?;
+    let gj = serde_json::to_string(&ids).unwrap_or_default();
+    let (geonames_id, lat, lon, country_code) = conn.query_row(
+        "SELECT geonames_id, lat, lon, country_code FROM entity WHERE id = ?1",
+        [root],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+    )?;
+    let merged = {
+        let mut stmt = conn.prepare_cached("SELECT id, name FROM entity WHERE id IN (SELECT value FROM json_each(?1)) AND id != ?2")?;
+        stmt.query_map(rusqlite::params![gj, root], |r| Ok(MergedMember { id: r.get(0)?, name: r.get(1)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let (articles, first_seen, last_seen) = conn.query_row(
+        "SELECT count(DISTINCT ae.article_id), min(a.date), max(a.date) FROM article_entity ae JOIN article a ON a.id = ae.article_id
+         WHERE ae.entity_id IN (SELECT value FROM json_each(?1))",
+        [&gj],
+        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+    )?;
+    let names = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT name, count(*) FROM article_entity WHERE entity_id IN (SELECT value FROM json_each(?1))
+             GROUP BY name ORDER BY count(*) DESC, name LIMIT 20",
+        )?;
+        stmt.query_map([&gj], |r| Ok(NameCount { name: r.get(0)?, count: r.get(1)? }))?.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let titles = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT t.value, min(a.date), max(a.date), count(DISTINCT a.id)
+             FROM article_entity ae JOIN article a ON a.id = ae.article_id, json_each(ae.titles) t
+             WHERE ae.entity_id IN (SELECT value FROM json_each(?1))
+             GROUP BY lower(t.value) ORDER BY min(a.date), t.value LIMIT 50",
+        )?;
+        stmt.query_map([&gj], |r| Ok(TitleSpan { title: r.get(0)?, first: r.get(1)?, last: r.get(2)?, articles: r.get(3)? }))?
+            .collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let said = quotes(store, &QuoteParams { speaker: Some(root.to_string()), limit: Some(20), ..Default::default() })?.quotes;
+    // Quotes by others whose words name them (any of their three commonest names).
+    let topic = names.iter().take(3).map(|n| format!("\"{}\"", n.name.replace('"', ""))).collect::<Vec<_>>().join(" OR ");
+    let said_about = if topic.is_empty() {
+        Vec::new()
+    } else {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
+                    q.confidence, {ARTICLE_COLS}
+             FROM quote q JOIN article a ON a.id = q.article_id
+             WHERE q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1)
+               AND (q.speaker_entity IS NULL OR q.speaker_entity NOT IN (SELECT value FROM json_each(?2)))
+             ORDER BY a.date DESC, q.id LIMIT 20"
+        ))?;
+        let mut cache = HashMap::new();
+        let rows: Vec<(QuoteHit, Option<i64>)> = stmt
+            .query_map(rusqlite::params![topic, gj], |r| {
+                Ok((
+                    QuoteHit {
+                        id: r.get(0)?,
+                        kind: r.get(1)?,
+                        text: r.get(2)?,
+                        span: [r.get(3)?, r.get(4)?],
+                        speaker: None,
+                        speaker_name: r.get(6)?,
+                        speaker_text: r.get(7)?,
+                        cue: r.get(8)?,
+                        confidence: r.get(9)?,
+                        article: article_ref(r, 10)?,
+                        mentions: 1,
+                        also_in: Vec::new(),
+                    },
+                    r.get(5)?,
+                ))
+            })?
+            .collect::<rusqlite::Result<_>>()?;
+        let mut out = Vec::with_capacity(rows.len());
+        for (mut q, spk) in rows {
+            q.speaker = canonical_ref(conn, spk, &mut cache)?;
+            out.push(q);
+        }
+        out
+    };
+    let claims = {
+        let mut f = Filter::default();
+        f.add("c.claimant_entity IN (SELECT value FROM json_each(?))", [Value::Text(gj.clone())]);
+        let mut c = claims_where(conn, f, 2_000)?;
+        c.truncate(20);
+        c
+    };
+    let events = events(store, &EventParams { actor: Some(root.to_string()), limit: Some(20), ..Default::default() })?.events;
+    let related = {
+        let mut stmt = conn.prepare_cached(
+            "SELECT ae2.entity_id, count(DISTINCT ae2.article_id) AS n FROM article_entity ae2
+             WHERE ae2.article_id IN (SELECT article_id FROM article_entity WHERE entity_id IN (SELECT value FROM json_each(?1))
+                                      ORDER BY article_id DESC LIMIT 500)
+               AND ae2.entity_id NOT IN (SELECT value FROM json_each(?1))
+             GROUP BY ae2.entity_id ORDER BY n DESC LIMIT 40",
+        )?;
+        let rows: Vec<(i64, i64)> = stmt.query_map([&gj], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        // Merge counts of entities that belong to one group.
+        let mut by_root: Vec<(i64, i64)> = Vec::new();
+        for (e, n) in rows {
+            let r = canonical(conn, e)?;
+            match by_root.iter_mut().find(|(id, _)| *id == r) {
+                Some(slot) => slot.1 += n,
+                None => by_root.push((r, n)),
+            }
+        }
+        by_root.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let mut out = Vec::new();
+        for (r, n) in by_root.into_iter().take(10) {
+            out.push(Cooccurrence { entity: entity_ref(conn, r)?, articles: n });
+        }
+        out
+    };
+    Ok(EntityPage {
+        entity,
+        geonames_id,
+        lat,
+        lon,
+        country_code,
+        merged,
+        articles,
+        first_seen,
+        last_seen,
+        names,
+        titles,
+        said,
+        said_about,
+        claims,
+        events,
+        related,
+    })
+}
+
+// ---------------------------------------------------------------------------------------
+// Articles
+
+#[derive(Debug, Serialize)]
+pub struct ArticlePage {
+    pub article: ArticleRef,
+    pub similarity: Option<f64>,
+    /// Other members of its near-duplicate cluster.
+    pub copies: Vec<ArticleRef>,
+    /// Its local entities tied to corpus entities.
+    pub entities: BTreeMap<String, EntityRef>,
+    pub text: String,
+    pub record: serde_json::Value,
+}
+
+pub fn article(store: &Store, id: i64) -> Result<ArticlePage> {
+    let conn = store.conn();
+    let (article, similarity, text, record): (ArticleRef, Option<f64>, String, String) = conn
+        .query_row(
+            &format!("SELECT {ARTICLE_COLS}, a.similarity, a.text, a.record FROM article a WHERE a.id = ?1"),
+            [id],
+            |r| Ok((article_ref(r, 0)?, r.get(7)?, r.get(8)?, r.get(9)?)),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
+    let copies = {
+        let mut stmt = conn.prepare_cached(&format!(
+            "SELECT {ARTICLE_COLS} FROM article a WHERE a.cluster = ?1 AND a.id != ?2 ORDER BY a.id LIMIT 100"
+        ))?;
+        stmt.query_map([article.cluster, id], |r| article_ref(r, 0))?.collect::<rusqlite::Result<Vec<_>>>()?
+    };
+    let mut entities = BTreeMap::new();
+    {
+        let mut stmt = conn.prepare_cached("SELECT local_id, entity_id FROM article_entity WHERE article_id = ?1")?;
+        let rows: Vec<(String, i64)> = stmt.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let mut cache = HashMap::new();
+        for (local, e) in rows {
+            if let Some(e) = canonical_ref(conn, Some(e), &mut cache)? {
+                entities.insert(local, e);
+            }
+        }
+    }
+    let record = serde_json::from_str(&record).unwrap_or(serde_json::Value::Null);
+    Ok(ArticlePage { article, similarity, copies, entities, text, record })
+}
+
+/// The text a code-point span covers, for callers that show evidence.
+pub fn span_text(text: &str, span: [usize; 2]) -> &str {
+    let idx = CharIndex::new(text);
+    let (s, e) = (idx.byte(span[0]), idx.byte(span[1].max(span[0])));
+    &text[s..e]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fts_queries_are_quoted_and_never_empty() {
+        assert_eq!(fts_query("Zelensky Crimea").as_deref(), Some("\"Zelensky\" \"Crimea\""));
+        assert_eq!(fts_query("a OR b OR").as_deref(), Some("\"a\" OR \"b\""));
+        assert_eq!(fts_query("\"); DROP TABLE article; --").as_deref(), Some("\"DROP\" \"TABLE\" \"article;\""));
+        assert_eq!(fts_query("  -- \" "), None);
+    }
+
+    #[test]
+    fn day_numbers_count_days() {
+        assert_eq!(day_number("1970-01-01"), Some(0));
+        assert_eq!(day_number("2022-03-28").unwrap() - day_number("2022-02-24").unwrap(), 32);
+        assert_eq!(day_number("2022-13-01"), None);
+        assert_eq!(day_number("20"), None);
+    }
+
+    #[test]
+    fn hedged_figures_that_can_both_be_true_do_not_disagree() {
+        let mk = |v: f64, approx: &str| Claim {
+            id: 0,
+            category: "killed".into(),
+            value: Some(v),
+            value_max: None,
+            approx: approx.into(),
+            unit: None,
+            what: None,
+            place: None,
+            place_text: None,
+            claimant: None,
+            claimant_text: None,
+            first_date: None,
+            mentions: vec![],
+            independent_reports: 0,
+        };
+        let meets = |a: &Claim, b: &Claim| {
+            let (x, y) = (interval(a).unwrap(), interval(b).unwrap());
+            x.1 >= y.0 && y.1 >= x.0
+        };
+        assert!(meets(&mk(100.0, "at_least"), &mk(150.0, "exact")));
+        assert!(!meets(&mk(100.0, "exact"), &mk(150.0, "exact")));
+        assert!(meets(&mk(100.0, "about"), &mk(105.0, "exact")));
+        assert!(!meets(&mk(100.0, "at_most"), &mk(150.0, "more_than")));
+    }
+}
