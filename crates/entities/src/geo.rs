@@ -1,0 +1,129 @@
+//! Geocoding: which place a written name means in this article.
+//!
+//! Population alone would send "Columbus" to Ohio's Columbus even in a Georgia story, so
+//! each candidate is scored by its kind and size *and* by the article's other places: the
+//! countries and first-level regions it names unambiguously, and "City, Region" patterns
+//! right where the name is written.
+
+use crate::lexicon::{LEX, Place, PlaceKind};
+use newsgraph_record::Geo;
+use std::collections::HashSet;
+
+/// The places an article names without doubt: countries, and the regions of "X, Region".
+#[derive(Debug, Default)]
+pub struct Context {
+    pub countries: HashSet<&'static str>,
+    pub regions: HashSet<(&'static str, &'static str)>,
+}
+
+impl Context {
+    /// Adds what an unambiguous name tells: a country's code, a region's (code, admin1).
+    pub fn learn(&mut self, key: &str) {
+        let refs = LEX.places_for(key);
+        let strong: Vec<&Place> =
+            refs.iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect();
+        if let [p] = strong.as_slice() {
+            match p.kind {
+                PlaceKind::Country => {
+                    self.countries.insert(p.cc);
+                }
+                PlaceKind::Admin1 => {
+                    self.countries.insert(p.cc);
+                    self.regions.insert((p.cc, p.admin1));
+                }
+                _ => {}
+            }
+        }
+    }
+
+    /// A demonym ("Ukrainian") is weaker evidence, but evidence of the country.
+    pub fn learn_country(&mut self, cc: &'static str) {
+        self.countries.insert(cc);
+    }
+}
+
+/// The qualifier passed when the name is followed by "region", "oblast", "province" or "state".
+pub const REGION: &str = "\u{0}region";
+
+/// The best place for a written form, given the article's context and, when the text says
+/// "Name, Qualifier", the qualifier's key.
+pub fn resolve(key: &str, ctx: &Context, qualifier: Option<&str>) -> Option<u32> {
+    let refs = LEX.places_for(key);
+    let qual: Vec<&Place> = qualifier
+        .map(|q| LEX.places_for(q).iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect())
+        .unwrap_or_default();
+    let mut best: Option<(f64, u32)> = None;
+    for r in refs {
+        let p = &LEX.places[r.place as usize];
+        let mut s = match p.kind {
+            PlaceKind::Country => 10.0,
+            PlaceKind::Region => 9.0,
+            PlaceKind::Admin1 => 6.5,
+            PlaceKind::City => ((p.population + 1) as f64).log10(),
+        };
+        s += if r.primary { 1.0 } else { -0.5 };
+        if p.kind != PlaceKind::Country && ctx.countries.contains(p.cc) {
+            s += 2.5;
+        }
+        if p.kind == PlaceKind::City && ctx.regions.contains(&(p.cc, p.admin1)) {
+            s += 2.0;
+        }
+        if qual.iter().any(|q| q.cc == p.cc && (q.kind == PlaceKind::Country || q.admin1 == p.admin1)) {
+            s += 5.0;
+        }
+        // A region named after its city ("Kiev", "Donetsk", "Luhansk") is the city unless the
+        // text says "region"; the region word itself arrives as the qualifier "region".
+        let region_word = qualifier == Some(REGION);
+        let namesake = refs.iter().any(|o| {
+            let q = &LEX.places[o.place as usize];
+            q.cc == p.cc && q.kind != p.kind && matches!(q.kind, PlaceKind::City | PlaceKind::Admin1)
+        });
+        if namesake && (p.kind == PlaceKind::City) != region_word {
+            s += 2.0;
+        }
+        if best.is_none_or(|(b, _)| s > b) {
+            best = Some((s, r.place));
+        }
+    }
+    best.map(|(_, i)| i)
+}
+
+/// The record's `geo` for a place.
+pub fn geo_of(place: u32) -> Option<Geo> {
+    let p = LEX.places.get(place as usize)?;
+    if p.lat == 0.0 && p.lon == 0.0 {
+        return None;
+    }
+    Some(Geo { lat: p.lat, lon: p.lon, country_code: p.cc.to_string(), geonames_id: p.geonames_id })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn id(key: &str, ctx: &Context, q: Option<&str>) -> Option<i64> {
+        resolve(key, ctx, q).and_then(|i| LEX.places[i as usize].geonames_id)
+    }
+
+    #[test]
+    fn context_decides_between_namesakes() {
+        let mut ctx = Context::default();
+        assert_eq!(id("Kiev", &ctx, None), Some(703448));
+        assert_eq!(id("Ukraine", &ctx, None), Some(690791));
+        ctx.learn("Ohio");
+        assert_eq!(id("Columbus", &ctx, None), Some(4509177));
+        let mut ga = Context::default();
+        ga.learn("Georgia");
+        assert_eq!(id("Columbus", &Context::default(), Some("Ga.")), Some(4188985));
+        assert_eq!(id("Everett", &Context::default(), Some("Wash.")), Some(5793933));
+        assert_eq!(id("Crimea", &ctx, None), Some(703883));
+    }
+
+    #[test]
+    fn regions_without_ids_still_get_a_point() {
+        let i = resolve("Donbass", &Context::default(), None).expect("Donbass is a curated region");
+        let g = geo_of(i).expect("coordinates");
+        assert_eq!(g.country_code, "UA");
+        assert_eq!(g.geonames_id, None);
+    }
+}

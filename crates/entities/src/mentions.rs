@@ -1,0 +1,571 @@
+//! Name mentions: the statistical tagger's, merged with high-precision rules that need no
+//! model (gazetteer and organisation tables, "(UN)" acronym definitions, organisation names
+//! ending in "Ministry"/"University", people introduced by a first name or a title).
+//!
+//! The rules run sentence by sentence in order of reliability; each claims its tokens, so a
+//! later, weaker rule never splits a name an earlier one found.
+
+use crate::lexicon::{self, LEX, PlaceKind};
+use crate::words::{self, NOT_NAMES, ORG_WORDS};
+use newsgraph_ner::NameMention;
+use newsgraph_record::EntityType;
+use newsgraph_text::{Document, Span, TokenKind};
+use std::ops::Range;
+
+/// How a mention was found, strongest first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Origin {
+    /// A table entry (place, organisation, demonym).
+    Lexicon,
+    /// A structural pattern: "(IAVA)" definitions, "... Ministry", "... of Foreign Affairs".
+    Pattern,
+    /// The statistical tagger.
+    Tagger,
+    /// A weaker rule: a first name or a title before capitalised words, a bare acronym.
+    Guess,
+}
+
+#[derive(Debug, Clone)]
+pub struct Mention {
+    /// Byte span of the name, without a possessive ending.
+    pub span: Span,
+    /// Tokens covered (the last may carry the possessive).
+    pub tokens: Range<usize>,
+    pub kind: EntityType,
+    pub origin: Origin,
+    /// The name with straight apostrophes and single spaces.
+    pub key: String,
+    /// Set when the mention is an acronym defined in parentheses right after the mention
+    /// with this index ("Iraq and Afghanistan Veterans of America (IAVA)").
+    pub defines: Option<usize>,
+}
+
+/// Finds the name mentions of a document, in text order, non-overlapping.
+pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
+    let mut used = vec![false; doc.tokens.len()];
+    let mut out: Vec<Mention> = Vec::new();
+    for sent in &doc.sentences {
+        let r = sent.tokens.clone();
+        if words::all_caps_sentence(doc, r.clone()) {
+            continue; // capitalisation carries no evidence here: leave it to the tagger
+        }
+        paren_acronyms(doc, r.clone(), &mut used, &mut out);
+        org_runs(doc, r.clone(), &mut used, &mut out);
+        lexicon_matches(doc, r.clone(), &mut used, &mut out);
+        person_runs(doc, r.clone(), &mut used, &mut out);
+        bare_acronyms(doc, r, &mut used, &mut out);
+    }
+    out.sort_by_key(|m| m.span.start);
+    let mut merged = merge_tagger(doc, out, tagged);
+    link_acronyms(doc, &mut merged);
+    merged
+}
+
+fn word(doc: &Document, i: usize) -> &str {
+    doc.slice(doc.tokens[i].span)
+}
+
+fn is_word(doc: &Document, i: usize) -> bool {
+    doc.tokens[i].kind == TokenKind::Word
+}
+
+/// Builds a mention over tokens `a..b`, trimming a possessive from the last token.
+fn make(doc: &Document, a: usize, b: usize, kind: EntityType, origin: Origin) -> Mention {
+    let start = doc.tokens[a].span.start;
+    let last = doc.tokens[b - 1].span;
+    let stem = words::strip_possessive(doc.slice(last));
+    let end = last.start + stem.len();
+    let span = Span::new(start, end);
+    Mention { span, tokens: a..b, kind, origin, key: lexicon::key(doc.slice(span)), defines: None }
+}
+
+fn claim(used: &mut [bool], a: usize, b: usize) {
+    used[a..b].iter_mut().for_each(|u| *u = true);
+}
+
+fn free(used: &[bool], a: usize, b: usize) -> bool {
+    used[a..b].iter().all(|u| !u)
+}
+
+/// "Iraq and Afghanistan Veterans of America (IAVA)": the words before the parenthesis whose
+/// initials spell the acronym become one organisation, and the acronym its alias.
+fn paren_acronyms(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    for i in r.start + 1..r.end.saturating_sub(2) {
+        if word(doc, i) != "(" || word(doc, i + 2) != ")" || !words::is_acronym(word(doc, i + 1)) {
+            continue;
+        }
+        let letters: Vec<char> = words::acronym_letters(word(doc, i + 1)).chars().collect();
+        if LEX.places_for(word(doc, i + 1)).iter().any(|p| LEX.places[p.place as usize].kind == PlaceKind::Country) {
+            continue;
+        }
+        let lo = i.saturating_sub(12).max(r.start);
+        let found = (lo..i).rev().find(|&s| {
+            is_word(doc, s) && words::is_cap(word(doc, s)) && free(used, s, i) && {
+                let ws: Vec<&str> = (s..i).map(|k| word(doc, k)).collect();
+                spells(&ws, &letters)
+            }
+        });
+        if let Some(s) = found {
+            let kind = match LEX.orgs.get(&lexicon::key(doc.slice(Span::new(doc.tokens[s].span.start, doc.tokens[i - 1].span.end)))) {
+                Some(&(_, t)) => t,
+                None => EntityType::ORG,
+            };
+            let def = out.len();
+            out.push(make(doc, s, i, kind, Origin::Pattern));
+            let mut acr = make(doc, i + 1, i + 2, kind, Origin::Pattern);
+            acr.defines = Some(def);
+            out.push(acr);
+            claim(used, s, i + 2);
+        }
+    }
+}
+
+/// True when the words' initials spell `letters`: each capitalised word gives a prefix of
+/// its initial and up to two later letters ("Northeast" → "NE"), connectors ("and", "of") give nothing
+/// or their initial.
+fn spells(ws: &[&str], letters: &[char]) -> bool {
+    fn go(ws: &[&str], letters: &[char]) -> bool {
+        let Some((w, rest)) = ws.split_first() else { return letters.is_empty() };
+        if !w.chars().any(char::is_alphanumeric) {
+            return false;
+        }
+        let upper: Vec<char> = w.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_uppercase).collect();
+        let connector = w.chars().next().is_some_and(char::is_lowercase);
+        if connector && !matches!(*w, "and" | "of" | "for" | "the" | "on" | "in" | "to" | "&") {
+            return false;
+        }
+        if connector && go(rest, letters) {
+            return true;
+        }
+        // The word's initial, then up to two more of its letters in order ("Northeast" → "NE").
+        if letters.first() != upper.first() {
+            return false;
+        }
+        let max = letters.len().min(if connector { 1 } else { 3 });
+        (1..=max).any(|k| is_subsequence(&letters[1..k], &upper[1..]) && go(rest, &letters[k..]))
+    }
+    !letters.is_empty() && go(ws, letters)
+}
+
+fn is_subsequence(needle: &[char], hay: &[char]) -> bool {
+    let mut it = hay.iter();
+    needle.iter().all(|c| it.any(|h| h == c))
+}
+
+/// Capitalised runs that contain an organisation word: "the Ukrainian Interior Ministry",
+/// "Department of Veterans Affairs", "Ohio Democratic Party Chairman" → "Ohio Democratic Party".
+fn org_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    let mut i = r.start;
+    while i < r.end {
+        if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) {
+            i += 1;
+            continue;
+        }
+        // Extend over capitalised words and connectors followed by a capitalised word.
+        let mut j = i;
+        let mut last_org: Option<usize> = None;
+        while j < r.end && !used[j] && is_word(doc, j) {
+            let w = word(doc, j);
+            if words::is_cap(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
+                let stem = words::strip_possessive(w);
+                if ORG_WORDS.contains(stem) {
+                    last_org = Some(j);
+                }
+                j += 1;
+                if stem.len() != w.len() && !matches!(stem, "People" | "Workers" | "Veterans") {
+                    break; // a possessive ends the name, but for "People's Republic"
+                }
+            } else if words::is_org_connector(w) && last_org.is_some() {
+                let mut k = j;
+                while k < r.end && is_word(doc, k) && words::is_org_connector(word(doc, k)) {
+                    k += 1;
+                }
+                if k < r.end && !used[k] && is_word(doc, k) && words::is_cap(word(doc, k)) {
+                    j = k;
+                } else {
+                    break;
+                }
+            } else {
+                break;
+            }
+        }
+        if let Some(h) = last_org {
+            // The name ends at the organisation word, or goes on through "of ..." after it.
+            let mut end = h + 1;
+            if end < j && words::is_org_connector(word(doc, end)) {
+                end = j;
+            }
+            let mut start = i;
+            while start < h && NOT_NAMES.contains(word(doc, start)) {
+                start += 1;
+            }
+            let m = make(doc, start, end, EntityType::ORG, Origin::Pattern);
+            // A lone organisation word ("Congress") and a place ("Czech Republic") are the
+            // tables' to name.
+            if end - start > 1 && LEX.places_for(&m.key).is_empty() {
+                let kind = LEX.orgs.get(&m.key).map_or(EntityType::ORG, |o| o.1);
+                out.push(Mention { kind, ..m });
+                claim(used, start, end);
+            }
+            i = end.max(i + 1);
+        } else {
+            i = j.max(i + 1);
+        }
+    }
+}
+
+/// Place, organisation, demonym and group names from the tables, longest first.
+fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    let mut i = r.start;
+    while i < r.end {
+        if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) {
+            i += 1;
+            continue;
+        }
+        let mut hit = None;
+        let max = (r.end - i).min(6);
+        for n in (1..=max).rev() {
+            if !free(used, i, i + n) || !(i..i + n).all(|k| is_word(doc, k) || word(doc, k) == "-") {
+                continue;
+            }
+            let m = make(doc, i, i + n, EntityType::GPE, Origin::Lexicon);
+            if let Some(kind) = classify(doc, &m, r.start) {
+                hit = Some(Mention { kind, ..m });
+                break;
+            }
+        }
+        match hit {
+            Some(m) => {
+                let end = m.tokens.end;
+                claim(used, i, end);
+                out.push(m);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+/// The type a table gives a written form, if any, with the context checks that keep small
+/// towns named like people ("Obama", "Young") out.
+fn classify(doc: &Document, m: &Mention, sent_start: usize) -> Option<EntityType> {
+    let k = m.key.as_str();
+    if let Some(&(_, t)) = LEX.orgs.get(k) {
+        return Some(t);
+    }
+    if LEX.demonyms.contains_key(k) || LEX.norp.contains_key(k) {
+        return Some(EntityType::NORP);
+    }
+    let refs = LEX.places_for(k);
+    if refs.is_empty() {
+        return None;
+    }
+    if m.tokens.len() == 1 && NOT_NAMES.contains(k) {
+        return None;
+    }
+    let best = refs.iter().map(|r| &LEX.places[r.place as usize]);
+    let strong = best.clone().any(|p| p.kind != PlaceKind::City);
+    let etype = best.clone().find(|p| p.kind != PlaceKind::City).map_or(EntityType::GPE, |p| p.etype);
+    if strong {
+        return Some(etype);
+    }
+    let pop = refs
+        .iter()
+        .filter(|r| r.primary || LEX.places[r.place as usize].population >= 1_000_000)
+        .map(|r| LEX.places[r.place as usize].population)
+        .max()
+        .unwrap_or(0);
+    let person_like = m.tokens.len() == 1 && (LEX.first_names.contains_key(k) || LEX.surnames.contains(k));
+    if pop >= 1_000_000 || (pop >= 100_000 && !person_like) {
+        return Some(EntityType::GPE);
+    }
+    if pop > 0 && locative_context(doc, m, sent_start) {
+        return Some(EntityType::GPE);
+    }
+    None
+}
+
+/// "in X", "near X", "X, Ohio", "X —" at a dateline: context that makes a name a place.
+fn locative_context(doc: &Document, m: &Mention, sent_start: usize) -> bool {
+    let a = m.tokens.start;
+    let b = m.tokens.end;
+    if a > sent_start && matches!(word(doc, a - 1), "in" | "near" | "outside" | "from" | "at" | "of" | "to" | "In" | "Near") {
+        return true;
+    }
+    if b + 1 < doc.tokens.len() && word(doc, b) == "," {
+        let next = word(doc, b + 1);
+        let refs = LEX.places_for(next);
+        if refs.iter().any(|r| LEX.places[r.place as usize].kind != PlaceKind::City) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Capitalised runs that name a person: introduced by a known first name or by a title
+/// ("President Volodymyr Zelensky", "Mr. Trump"), or next to a speech verb.
+fn person_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    let mut i = r.start;
+    while i < r.end {
+        if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < r.end && !used[j] && is_word(doc, j) {
+            let w = word(doc, j);
+            if words::is_cap(w) {
+                j += 1;
+                if words::strip_possessive(w).len() != w.len() {
+                    break;
+                }
+            } else if words::is_name_particle(w) && j + 1 < r.end && !used[j + 1] && words::is_cap(word(doc, j + 1)) && j > i {
+                j += 1;
+            } else {
+                break;
+            }
+        }
+        let run_end = j;
+        // Strip leading non-names and title words; remember a title.
+        let mut s = i;
+        let mut titled = title_before(doc, i, r.start);
+        loop {
+            if s >= run_end {
+                break;
+            }
+            let w = word(doc, s);
+            if let Some(n) = title_at(doc, s, run_end) {
+                s += n;
+                titled = true;
+            } else if NOT_NAMES.contains(w) && !(titled && matches!(w, "Mr." | "Mrs." | "Ms." | "Dr.")) {
+                if matches!(w, "Mr." | "Mrs." | "Ms." | "Dr.") {
+                    titled = true;
+                }
+                s += 1;
+            } else {
+                break;
+            }
+        }
+        let mut e = run_end;
+        while e > s + 1 && NOT_NAMES.contains(words::strip_possessive(word(doc, e - 1))) && !LEX.first_names.contains_key(word(doc, s)) {
+            e -= 1;
+        }
+        if s < e && accept_person(doc, s, e, titled, r.clone()) {
+            out.push(make(doc, s, e, EntityType::PERSON, Origin::Guess));
+            claim(used, s, e);
+        }
+        i = run_end.max(i + 1);
+    }
+}
+
+/// The number of words of a title phrase starting at token `i` ("Foreign Minister" → 2).
+pub fn title_at(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    let max = LEX.title_max_words.min(end.saturating_sub(i));
+    (1..=max).rev().find(|&n| {
+        let words: Vec<String> = (i..i + n).map(|k| word(doc, k).to_lowercase()).collect();
+        LEX.titles.contains_key(words.join(" ").as_str())
+    })
+}
+
+/// True when a lower-case title or an honorific stands right before token `i`.
+fn title_before(doc: &Document, i: usize, sent_start: usize) -> bool {
+    if i == sent_start {
+        return false;
+    }
+    let w = word(doc, i - 1).to_lowercase();
+    LEX.titles.get(w.as_str()).is_some_and(|t| t.head)
+}
+
+fn accept_person(doc: &Document, s: usize, e: usize, titled: bool, r: Range<usize>) -> bool {
+    let ws: Vec<&str> = (s..e).map(|k| words::strip_possessive(word(doc, k))).collect();
+    if ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || ORG_WORDS.contains(w) || words::is_acronym(w)) {
+        return false;
+    }
+    let key = lexicon::key(&ws.join(" "));
+    if !LEX.places_for(&key).is_empty() || LEX.orgs.contains_key(&key) {
+        return false;
+    }
+    let names: Vec<&str> = ws.iter().copied().filter(|w| !words::is_initial(w) && !words::is_name_particle(w)).collect();
+    if names.is_empty() || names.len() > 4 {
+        return false;
+    }
+    let first_known = LEX.first_names.contains_key(names[0]);
+    if names.len() >= 2 && (first_known || titled) {
+        return true;
+    }
+    if names.len() == 1 && titled {
+        return true;
+    }
+    if names.len() == 1 && lone_name(doc, s, e, r.clone()) {
+        return true;
+    }
+    // "said Oleg Nikolenko", "Vadim Boichenko said": two or three capitalised words next to a
+    // speech verb, none of them a place or an organisation word.
+    if (2..=3).contains(&names.len()) && names.iter().all(|w| LEX.places_for(w).is_empty()) {
+        let before = s > r.start && matches!(word(doc, s - 1), "said" | "says" | "told" | "added");
+        let after = e < r.end && matches!(word(doc, e), "said" | "says" | "told" | "added" | "who");
+        let comma_said = e + 1 < r.end && word(doc, e) == "," && matches!(word(doc, e + 1), "who" | "the" | "a" | "an");
+        return before || after || comma_said;
+    }
+    false
+}
+
+/// A single capitalised word inside a sentence, in no table, acting as the subject of a
+/// verb of saying or of a modal ("that Putin could not"): most often a surname.
+fn lone_name(doc: &Document, s: usize, e: usize, r: Range<usize>) -> bool {
+    if s == r.start || e >= r.end {
+        return false;
+    }
+    let w = words::strip_possessive(word(doc, s));
+    if w.len() != word(doc, s).len() || w.chars().count() < 3 || !w.chars().skip(1).all(char::is_lowercase) {
+        return false;
+    }
+    if LEX.demonyms.contains_key(w) || LEX.norp.contains_key(w) || LEX.titles.contains_key(w.to_lowercase().as_str()) {
+        return false;
+    }
+    let prev = word(doc, s - 1);
+    let next = word(doc, e);
+    matches!(prev, "that" | "and" | "but" | "as" | "when" | "after" | "because" | "while" | "said" | "says" | "," | "“" | "\"")
+        && matches!(
+            next,
+            "said" | "says" | "told" | "added" | "could" | "would" | "will" | "cannot" | "can" | "should" | "must" | "may"
+                | "might" | "has" | "had" | "is" | "was" | "meant" | "wants" | "wanted" | "warned" | "insisted" | "argued"
+                | "believes" | "thinks" | "claimed" | "denied" | "announced"
+        )
+}
+
+/// All-capital words of 2–6 letters not claimed by anything else ("NYPD", "IAVA").
+fn bare_acronyms(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    for i in r {
+        let w = word(doc, i);
+        if used[i] || !is_word(doc, i) || NOT_NAMES.contains(w) || !words::is_acronym(w) || is_roman(w) {
+            continue;
+        }
+        out.push(make(doc, i, i + 1, EntityType::ORG, Origin::Guess));
+        used[i] = true;
+    }
+}
+
+fn is_roman(w: &str) -> bool {
+    w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+}
+
+/// Merges the tagger's mentions into the rules': the tagger decides wherever the rules only
+/// guessed; tables and patterns keep their spans and types.
+fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> Vec<Mention> {
+    if tagged.is_empty() {
+        return rules;
+    }
+    let mut keep = vec![true; rules.len()];
+    let mut extra = Vec::new();
+    for t in tagged {
+        if t.span.is_empty() || t.span.end > doc.text.len() {
+            continue;
+        }
+        let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
+        let strong_blocks = overl.iter().any(|&k| {
+            let m = &rules[k];
+            m.origin <= Origin::Pattern
+                && !(t.span.contains(m.span) && t.span != m.span)
+                && !(m.span == t.span && t.kind == EntityType::PERSON && is_city_only(&m.key))
+        });
+        if strong_blocks {
+            continue;
+        }
+        for &k in &overl {
+            keep[k] = false;
+        }
+        let a = doc.token_at_or_after(t.span.start);
+        let mut b = a;
+        while b < doc.tokens.len() && doc.tokens[b].span.start < t.span.end {
+            b += 1;
+        }
+        if a >= b {
+            continue;
+        }
+        let mut m = make(doc, a, b, t.kind, Origin::Tagger);
+        if matches!(t.kind, EntityType::GPE | EntityType::LOC | EntityType::FAC) {
+            if let Some(p) = LEX.places_for(&m.key).first() {
+                m.kind = LEX.places[p.place as usize].etype;
+            }
+        }
+        extra.push(m);
+    }
+    let mut out: Vec<Mention> = rules.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
+    out.extend(extra);
+    out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    // Keep the result non-overlapping.
+    let mut res: Vec<Mention> = Vec::with_capacity(out.len());
+    for m in out {
+        if res.last().is_some_and(|l| l.span.end > m.span.start) {
+            continue;
+        }
+        res.push(m);
+    }
+    res
+}
+
+fn is_city_only(k: &str) -> bool {
+    let refs = LEX.places_for(k);
+    !refs.is_empty() && refs.iter().all(|r| LEX.places[r.place as usize].kind == PlaceKind::City)
+}
+
+/// Re-links "(ACR)" definitions after merging moved indices.
+fn link_acronyms(doc: &Document, ms: &mut [Mention]) {
+    for k in 1..ms.len() {
+        ms[k].defines = None;
+        let (a, b) = (ms[k - 1].tokens.end, ms[k].tokens.start);
+        if b == a + 1
+            && word(doc, a) == "("
+            && ms[k].tokens.len() == 1
+            && ms[k].tokens.end < doc.tokens.len()
+            && word(doc, ms[k].tokens.end) == ")"
+            && words::is_acronym(&ms[k].key)
+        {
+            ms[k].defines = Some(k - 1);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(text: &str) -> Vec<(String, EntityType)> {
+        let doc = Document::new(text);
+        find(&doc, &[]).into_iter().map(|m| (doc.slice(m.span).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn rules_find_names_without_a_tagger() {
+        let f = found("Ukraine accused Russian Foreign Minister Sergei Lavrov of ignoring Russia’s calls, the Ukrainian Interior Ministry said.");
+        assert!(f.contains(&("Ukraine".into(), EntityType::GPE)));
+        assert!(f.contains(&("Sergei Lavrov".into(), EntityType::PERSON)));
+        assert!(f.contains(&("Russia".into(), EntityType::GPE)), "{f:?}");
+        assert!(f.contains(&("Ukrainian Interior Ministry".into(), EntityType::ORG)));
+        assert!(f.contains(&("Russian".into(), EntityType::NORP)));
+    }
+
+    #[test]
+    fn acronym_definitions() {
+        let f = found("Paul Rieckhoff founded Iraq and Afghanistan Veterans of America (IAVA) in 2004.");
+        assert!(f.contains(&("Iraq and Afghanistan Veterans of America".into(), EntityType::ORG)), "{f:?}");
+        assert!(f.contains(&("IAVA".into(), EntityType::ORG)));
+        assert!(spells(&["Northeast", "Ohio", "Coalition", "for", "the", "Homeless"], &"NEOCH".chars().collect::<Vec<_>>()));
+    }
+
+    #[test]
+    fn org_of_chains_and_titles() {
+        let f = found("A spokesman for the Ukrainian Ministry of Foreign Affairs said Ohio Democratic Party Chairman David Pepper left.");
+        assert!(f.contains(&("Ukrainian Ministry of Foreign Affairs".into(), EntityType::ORG)), "{f:?}");
+        assert!(f.contains(&("Ohio Democratic Party".into(), EntityType::ORG)), "{f:?}");
+        assert!(f.contains(&("David Pepper".into(), EntityType::PERSON)), "{f:?}");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for t in ["", "(", "( A )", "’s", "Mr.", "\u{301}Zz (ZZ)", "The The The"] {
+            let _ = found(t);
+        }
+    }
+}
