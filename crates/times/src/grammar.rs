@@ -1,0 +1,1223 @@
+//! The compositional grammar: rules over one sentence's tokens that build a time expression
+//! from lexicon pieces and resolve it against the publication date and the running anchor.
+//!
+//! Every rule is a function `token index -> Option<Hit>`; at each position the longest hit
+//! wins (ties go to the earlier rule), and scanning resumes after it. Words are matched in
+//! normalised form (lowercase, straight apostrophes, a possessive "'s" dropped).
+
+use jiff::civil::Date;
+use newsgraph_record::TimeType;
+use newsgraph_text::Token;
+
+use crate::cal::{self, Point};
+use crate::lexicon::{Kind, LEX};
+
+/// One recognised expression, in token indices of the sentence.
+#[derive(Debug, Clone)]
+pub struct Hit {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TimeType,
+    pub value: Option<String>,
+    pub modifier: Option<&'static str>,
+    /// The calendar point named, for anchoring later expressions and for dating facts.
+    pub point: Option<Point>,
+    /// A clock time whose day is taken from the sentence once it is parsed.
+    pub clock: Option<(u8, u8)>,
+    /// Named fully in the text (day, month and year written out): usable as evidence of
+    /// the publication date.
+    pub absolute: bool,
+}
+
+impl Hit {
+    fn new(start: usize, end: usize, kind: TimeType, value: Option<String>) -> Hit {
+        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false }
+    }
+    fn date(start: usize, end: usize, p: Point) -> Hit {
+        let kind = match p {
+            Point::DayPart(..) | Point::Clock(..) => TimeType::TIME,
+            _ => TimeType::DATE,
+        };
+        Hit { point: Some(p), ..Hit::new(start, end, kind, Some(p.value())) }
+    }
+    fn with_mod(mut self, m: Option<&'static str>) -> Hit {
+        if self.modifier.is_none() {
+            self.modifier = m;
+        }
+        self
+    }
+}
+
+/// Which way an expression with no explicit direction points from the publication date.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Dir {
+    Past,
+    Future,
+    Unknown,
+}
+
+/// The parsing state of one sentence, with the document-level anchors.
+pub struct Parser<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    /// Normalised words, one per token.
+    pub w: &'a [&'a str],
+    pub dct: Option<Date>,
+    /// The last day mentioned (initially the publication date).
+    pub anchor_day: Option<Date>,
+    /// The last point mentioned at any granularity.
+    pub anchor: Option<Point>,
+}
+
+/// Words after which a bare four-digit number is read as a year.
+const YEAR_PREPS: &[&str] = &[
+    "in", "since", "of", "by", "from", "until", "till", "to", "and", "during", "before", "after", "between", "through", "fiscal",
+    "early", "late", "mid", "the", "or", "around", "circa", "c.", "year", "spring", "summer", "autumn", "fall", "winter", "throughout",
+];
+
+/// Nouns that make a preceding four-digit number a count, not a year.
+const COUNT_NOUNS: &[&str] = &[
+    "people", "persons", "civilians", "troops", "soldiers", "deaths", "dead", "cases", "jobs", "votes", "points", "dollars",
+    "euros", "pounds", "yuan", "miles", "km", "kilometres", "kilometers", "metres", "meters", "feet", "ft", "tons", "tonnes",
+    "units", "times", "members", "children", "women", "men", "refugees", "migrants", "homes", "houses", "cars", "vehicles",
+    "residents", "workers", "employees", "students", "patients", "km/h", "mph", "kg", "barrels", "shares", "acres", "hectares",
+    "rounds", "rockets", "missiles", "tanks", "lives", "families", "others", "more", "of", "per", "percent", "%", "square",
+    "words", "pages", "cubic", "degrees", "megawatts", "mw", "gw", "page", "signatures", "visitors", "fans", "prisoners",
+];
+
+/// Words before which a bare month name is read as a date even for "May"/"March".
+const MONTH_CONTEXT: &[&str] = &[
+    "in", "since", "of", "by", "until", "till", "early", "late", "mid", "last", "next", "this", "during", "from", "to", "through",
+    "before", "after", "between", "and", "or", "on", "end", "beginning", "start", "middle", "throughout", "each", "every",
+];
+
+const PAST_DAYS: i64 = 7;
+
+impl<'a> Parser<'a> {
+    fn w(&self, i: usize) -> &str {
+        self.w.get(i).copied().unwrap_or("")
+    }
+    fn orig(&self, i: usize) -> &str {
+        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
+    }
+    fn cap(&self, i: usize) -> bool {
+        self.orig(i).chars().next().is_some_and(char::is_uppercase)
+    }
+    fn is_num_tok(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == newsgraph_text::TokenKind::Number)
+    }
+    /// True when token `i + 1` follows token `i` with no space between.
+    fn glued(&self, i: usize) -> bool {
+        matches!((self.toks.get(i), self.toks.get(i + 1)), (Some(a), Some(b)) if a.span.end == b.span.start)
+    }
+    fn lex(&self, i: usize, kind: Kind) -> Option<(usize, &'static str)> {
+        LEX.longest(self.w, i, kind)
+    }
+    /// Skips an optional comma token.
+    fn comma(&self, i: usize) -> usize {
+        if self.w(i) == "," { i + 1 } else { i }
+    }
+
+    /// A plain integer token (digits only, thousands separators refused).
+    fn int(&self, i: usize) -> Option<u32> {
+        let w = self.w(i);
+        if !self.is_num_tok(i) || w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        w.parse().ok()
+    }
+
+    /// A day of the month: "28", "28th", "1st", "twenty-eighth".
+    fn day_num(&self, i: usize) -> Option<u8> {
+        let w = self.w(i);
+        let d: u32 = if let Some(n) = self.int(i) {
+            if w.len() > 2 {
+                return None;
+            }
+            n
+        } else if self.is_num_tok(i) {
+            let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            let suffix = &w[digits.len()..];
+            if !matches!(suffix, "st" | "nd" | "rd" | "th") || digits.len() > 2 {
+                return None;
+            }
+            digits.parse().ok()?
+        } else {
+            let v: i32 = LEX.word(w, Kind::Ordinal)?.parse().ok()?;
+            u32::try_from(v).ok()?
+        };
+        (1..=31).contains(&d).then_some(d as u8)
+    }
+
+    /// A four-digit year token between 1000 and 2199 (or an apostrophe year "'98").
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let w = self.w(i);
+        if w.len() == 4 {
+            let y = self.int(i)?;
+            return (1000..2200).contains(&y).then_some(y as i32);
+        }
+        None
+    }
+
+    /// A number in digits or words: its end token and value (`None` for a vague "a few").
+    fn number(&self, i: usize) -> Option<(usize, Option<f64>)> {
+        let w = self.w(i);
+        if self.is_num_tok(i) {
+            if !w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
+                return None;
+            }
+            let v: f64 = w.replace(',', "").parse().ok()?;
+            return Some((i + 1, Some(v)));
+        }
+        if let Some((a, b)) = w.split_once('-') {
+            let (x, y) = (LEX.word(a, Kind::Number)?, LEX.word(b, Kind::Number)?);
+            return Some((i + 1, Some(x.parse::<f64>().ok()? + y.parse::<f64>().ok()?)));
+        }
+        let (end, v) = self.lex(i, Kind::Number)?;
+        if v == "X" {
+            return Some((end, None));
+        }
+        let mut v: f64 = v.parse().ok()?;
+        let mut end = end;
+        // "twenty four", "one hundred"
+        if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
+            if let Some(u) = LEX.word(self.w(end), Kind::Number).and_then(|u| u.parse::<f64>().ok()).filter(|u| *u < 10.0 && *u >= 1.0) {
+                v += u;
+                end += 1;
+            }
+        }
+        if (1.0..10.0).contains(&v) && self.w(end) == "hundred" {
+            v *= 100.0;
+            end += 1;
+        }
+        Some((end, Some(v)))
+    }
+
+    /// Nearest tense cue around tokens `start..end`: future ("will", "due to", "next")
+    /// or past ("said", "-ed" verbs); the nearer one decides.
+    pub fn dir(&self, start: usize, end: usize) -> Dir {
+        let back = (start.saturating_sub(15)..start).rev().map(|j| (start - j, j));
+        let fwd = (end..(end + 4).min(self.w.len())).map(|j| (j + 1 - end, j));
+        let mut best: Option<(usize, Dir)> = None;
+        for (dist, j) in back.chain(fwd) {
+            let w = self.w(j);
+            if matches!(w, ";" | "“" | "”" | "\"") {
+                continue;
+            }
+            let d = if LEX.word(w, Kind::FutureCue).is_some() || LEX.longest(self.w, j, Kind::FutureCue).is_some() {
+                Dir::Future
+            } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !self.is_num_tok(j)) {
+                Dir::Past
+            } else {
+                continue;
+            };
+            if best.is_none_or(|(bd, _)| dist < bd) {
+                best = Some((dist, d));
+            }
+        }
+        best.map_or(Dir::Unknown, |(_, d)| d)
+    }
+
+    // ---------------------------------------------------------------- resolution
+
+    fn resolve_weekday(&self, wd: u8, dir: Dir) -> Option<Date> {
+        let dct = self.dct?;
+        let cur = cal::weekday_num(dct) as i64;
+        let diff = wd as i64 - cur;
+        let n = match dir {
+            _ if diff == 0 => 0,
+            Dir::Future => diff.rem_euclid(7),
+            Dir::Past | Dir::Unknown => -(-diff).rem_euclid(7),
+        };
+        cal::add_days(dct, n)
+    }
+
+    /// A month and day without a year: the year that puts it on the side of the
+    /// publication date the tense points to (or nearest).
+    fn resolve_month_day(&self, m: u8, d: u8, dir: Dir) -> Option<Date> {
+        let dct = self.dct?;
+        let y = dct.year() as i32;
+        let cands = [cal::date(y - 1, m, d), cal::date(y, m, d), cal::date(y + 1, m, d)];
+        let near = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| s.get_days().abs() as i64);
+        let signed = |c: &Date| c.since(dct).ok().map_or(0, |s| s.get_days() as i64);
+        let same = cands[1]?;
+        match dir {
+            Dir::Past if signed(&same) > PAST_DAYS => cands[0],
+            Dir::Future if signed(&same) < -PAST_DAYS => cands[2],
+            Dir::Past | Dir::Future => Some(same),
+            Dir::Unknown => cands.iter().flatten().min_by_key(|c| near(c)).copied(),
+        }
+    }
+
+    fn resolve_month(&self, m: u8, dir: Dir) -> Option<i32> {
+        let dct = self.dct?;
+        let (y, cm) = (dct.year() as i32, dct.month() as u8);
+        Some(match dir {
+            Dir::Past if m > cm => y - 1,
+            Dir::Future if m < cm => y + 1,
+            _ => y,
+        })
+    }
+
+    fn point_or_unknown(&self, start: usize, end: usize, p: Option<Point>, unknown: String) -> Hit {
+        match p {
+            Some(p) => Hit::date(start, end, p),
+            None => Hit::new(start, end, TimeType::DATE, Some(unknown)),
+        }
+    }
+
+    // ---------------------------------------------------------------- rules
+
+    /// Every rule at token `i`; the longest hit.
+    pub fn parse_at(&self, i: usize) -> Option<Hit> {
+        let rules: [fn(&Self, usize) -> Option<Hit>; 19] = [
+            Self::hedged,
+            Self::positioned,
+            Self::mid_token,
+            Self::anchored,
+            Self::relday,
+            Self::relpart,
+            Self::weekday_expr,
+            Self::month_expr,
+            Self::day_month,
+            Self::numeric_date,
+            Self::quarter,
+            Self::rel_unit,
+            Self::duration,
+            Self::set_expr,
+            Self::season_expr,
+            Self::holiday_expr,
+            Self::decade,
+            Self::clock,
+            Self::misc,
+        ];
+        let mut best: Option<Hit> = None;
+        for rule in rules {
+            if let Some(h) = rule(self, i) {
+                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    /// Year and reference words, which need the most context to be trusted.
+    fn misc(&self, i: usize) -> Option<Hit> {
+        self.year_expr(i).or_else(|| self.ref_expr(i))
+    }
+
+    /// Every rule except the hedged and positioned wrappers, for what follows a hedge.
+    fn core(&self, i: usize) -> Option<Hit> {
+        let rules: [fn(&Self, usize) -> Option<Hit>; 15] = [
+            Self::anchored,
+            Self::relday,
+            Self::weekday_expr,
+            Self::month_expr,
+            Self::day_month,
+            Self::quarter,
+            Self::rel_unit,
+            Self::duration,
+            Self::season_expr,
+            Self::holiday_expr,
+            Self::decade,
+            Self::clock,
+            Self::year_expr,
+            Self::numeric_date,
+            Self::mid_token,
+        ];
+        let mut best: Option<Hit> = None;
+        for rule in rules {
+            if let Some(h) = rule(self, i) {
+                if best.as_ref().is_none_or(|b| h.end > b.end) {
+                    best = Some(h);
+                }
+            }
+        }
+        best
+    }
+
+    /// "more than two weeks", "around 8:30 p.m.", "about a year ago".
+    fn hedged(&self, i: usize) -> Option<Hit> {
+        let (j, m) = self.lex(i, Kind::Hedge)?;
+        let h = self.core(j)?;
+        let ok = match h.kind {
+            TimeType::DURATION => true,
+            TimeType::TIME => h.clock.is_some(),
+            TimeType::DATE => self.w(h.end - 1) == "ago",
+            TimeType::SET => false,
+        };
+        ok.then(|| Hit { start: i, modifier: Some(m), ..h })
+    }
+
+    /// "early next year", "the end of August", "late November", "earlier this month".
+    fn positioned(&self, i: usize) -> Option<Hit> {
+        let (j, m) = self.lex(i, Kind::Position)?;
+        let mut j = j;
+        if self.w(j) == "-" && self.glued(i) {
+            j += 1;
+        }
+        // "the end of the year"
+        let h = if self.w(j) == "the" && self.lex(j + 1, Kind::Unit).is_some() {
+            self.current_unit(j, j + 1)
+        } else {
+            self.core(j)
+        }?;
+        let coarse = matches!(
+            h.point,
+            Some(
+                Point::Year(_)
+                    | Point::Month(..)
+                    | Point::Season(..)
+                    | Point::Decade(_)
+                    | Point::Century(_)
+                    | Point::Quarter(..)
+                    | Point::Half(..)
+                    | Point::Week(..)
+            )
+        );
+        (coarse && h.kind == TimeType::DATE).then(|| Hit { start: i, ..h }.with_mod(Some(m)))
+    }
+
+    /// "the year", "the month" after a position phrase: the current one.
+    fn current_unit(&self, start: usize, u: usize) -> Option<Hit> {
+        let (end, unit) = self.lex(u, Kind::Unit)?;
+        let dct = self.dct?;
+        let p = self.unit_point(dct, unit, 0)?;
+        Some(Hit::date(start, end, p))
+    }
+
+    /// "mid-March", "mid-2014", "mid-1990s": one hyphenated token.
+    fn mid_token(&self, i: usize) -> Option<Hit> {
+        let rest = self.w(i).strip_prefix("mid-")?;
+        let p = if let Some(m) = LEX.word(rest, Kind::Month) {
+            let m: u8 = m.parse().ok()?;
+            let y = match self.year_num(i + 1) {
+                Some(y) => y,
+                None => self.resolve_month(m, self.dir(i, i + 1))?,
+            };
+            let end = if self.year_num(i + 1).is_some() { i + 2 } else { i + 1 };
+            return Some(Hit::date(i, end, Point::Month(y, m)).with_mod(Some("MID")));
+        } else if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
+            Point::Year(rest.parse().ok()?)
+        } else if let Some(d) = decade_of(rest) {
+            Point::Decade(d)
+        } else {
+            return None;
+        };
+        Some(Hit::date(i, i + 1, p).with_mod(Some("MID")))
+    }
+
+    /// "earlier in the day", "the next day", "that year", "the year-ago quarter".
+    fn anchored(&self, i: usize) -> Option<Hit> {
+        let (end, v) = self.lex(i, Kind::Anchored)?;
+        let (unit, n) = v.split_once(':')?;
+        let n: i32 = n.parse().ok()?;
+        let day = self.anchor_day.or(self.dct);
+        let p = match unit {
+            "D" => Point::Day(cal::add_days(day?, n as i64)?),
+            "MO" | "AF" | "EV" | "NI" => Point::DayPart(cal::add_days(day?, n as i64)?, part_code(unit)),
+            "Y" => Point::Year(self.anchor.or(day.map(Point::Day))?.year() + n),
+            "M" => {
+                let (y, m) = match self.anchor? {
+                    Point::Month(y, m) => (y, m),
+                    p => {
+                        let d = p.day().or(day)?;
+                        (d.year() as i32, d.month() as u8)
+                    }
+                };
+                let (y, m) = cal::add_months(y, m, n);
+                Point::Month(y, m)
+            }
+            "W" => {
+                let d = cal::add_days(self.anchor.and_then(|p| p.day()).or(day)?, 7 * n as i64)?;
+                let (y, w) = cal::iso_week(d);
+                Point::Week(y, w)
+            }
+            "Q" => match self.anchor {
+                Some(p @ Point::Quarter(..)) => p.shift_quarters(n)?,
+                _ => {
+                    let d = day?;
+                    Point::Quarter(d.year() as i32 - 1, cal::quarter_of(d.month() as u8))
+                }
+            },
+            _ => return None,
+        };
+        Some(Hit::date(i, end, p))
+    }
+
+    /// "today", "yesterday", "tomorrow afternoon".
+    fn relday(&self, i: usize) -> Option<Hit> {
+        let (end, n) = self.lex(i, Kind::RelDay)?;
+        let o = self.orig(i).trim_end_matches("'s").trim_end_matches("’s");
+        if o.len() > 2 && !o.chars().any(char::is_lowercase) && self.cap(i.wrapping_sub(1)) {
+            return None; // "USA TODAY": a name
+        }
+        let n: i64 = n.parse().ok()?;
+        let Some(dct) = self.dct else {
+            return Some(Hit::new(i, end, TimeType::DATE, None));
+        };
+        let d = cal::add_days(dct, n)?;
+        if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
+            return Some(Hit::date(i, e2, Point::DayPart(d, pod)));
+        }
+        Some(Hit::date(i, end, Point::Day(d)))
+    }
+
+    /// "tonight", "last night", "this morning".
+    fn relpart(&self, i: usize) -> Option<Hit> {
+        let (end, v) = self.lex(i, Kind::RelPart)?;
+        let (n, pod) = v.split_once(':')?;
+        let Some(dct) = self.dct else {
+            return Some(Hit::new(i, end, TimeType::TIME, None));
+        };
+        let d = cal::add_days(dct, n.parse().ok()?)?;
+        Some(Hit::date(i, end, Point::DayPart(d, part_code(pod))))
+    }
+
+    /// A weekday, possibly with a direction, a calendar date, a "(28)" day, or a part of day.
+    fn weekday_expr(&self, i: usize) -> Option<Hit> {
+        let (dirn, j) = match self.lex(i, Kind::Direction) {
+            Some((j, n)) if self.lex(j, Kind::Weekday).is_some() => (Some(n.parse::<i32>().ok()?), j),
+            _ => (None, i),
+        };
+        let (mut end, wd) = self.lex(j, Kind::Weekday)?;
+        let wd: u8 = wd.parse().ok()?;
+        if self.w(j).ends_with('.') && !self.cap(j) || self.w(j + 1) == "." && !self.cap(j) {
+            return None;
+        }
+        // "Monday, March 28, 2022" / "Monday 28 March": the date decides.
+        let k = self.comma(end);
+        if dirn.is_none() {
+            if let Some(h) = self.month_expr(k).or_else(|| self.day_month(k)) {
+                if h.point.and_then(|p| p.day()).is_some() {
+                    return Some(Hit { start: i, ..h });
+                }
+            }
+        }
+        // "Monday (28)": the weekday and its day of the month, the Brazilian habit.
+        let mut day: Option<Date> = None;
+        if self.w(end) == "(" && self.w(end + 2) == ")" {
+            if let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
+                day = weekday_with_day(dct, wd, d);
+                end += 3;
+            }
+        }
+        let day = match day {
+            Some(d) => Some(d),
+            None => match dirn {
+                Some(-1) => self.dct.and_then(|dct| {
+                    let back = -((cal::weekday_num(dct) as i64 - wd as i64 - 1).rem_euclid(7) + 1);
+                    cal::add_days(dct, back)
+                }),
+                Some(1) => self.dct.and_then(|dct| {
+                    let fwd = (wd as i64 - cal::weekday_num(dct) as i64 - 1).rem_euclid(7) + 1;
+                    cal::add_days(dct, fwd)
+                }),
+                Some(_) => self.resolve_weekday(wd, self.dir(i, end)),
+                None => {
+                    let d = self.dir(i, end);
+                    self.resolve_weekday(wd, d)
+                }
+            },
+        };
+        if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
+            return Some(match day {
+                Some(d) => Hit::date(i, e2, Point::DayPart(d, pod)),
+                None => Hit::new(i, e2, TimeType::TIME, Some(format!("XXXX-WXX-{wd}T{pod}"))),
+            });
+        }
+        Some(self.point_or_unknown(i, end, day.map(Point::Day), format!("XXXX-WXX-{wd}")))
+    }
+
+    /// A month name: "March 10", "Jan. 1, 2015", "July 1997", "March of 2020", "August".
+    fn month_expr(&self, i: usize) -> Option<Hit> {
+        let (mut end, m) = self.lex(i, Kind::Month)?;
+        let m: u8 = m.parse().ok()?;
+        if self.w(end) == "." && !self.w(i).ends_with('.') && self.w(i).len() <= 4 {
+            end += 1; // "Dec." split by the tokenizer
+        }
+        let ambiguous = matches!(self.w(i), "may" | "march" | "jan" | "mar." | "sun.");
+        if !self.cap(i) {
+            return None;
+        }
+        // Month Day [,] [Year]
+        if let Some(d) = self.day_num(end) {
+            let after_day = end + 1;
+            // "March 10-12": keep the first day only.
+            let k = self.comma(after_day);
+            if let Some(y) = self.year_num(k) {
+                let hit = self.point_or_unknown(i, k + 1, cal::date(y, m, d).map(Point::Day), format!("{y:04}-{m:02}-{d:02}"));
+                return Some(Hit { absolute: true, ..hit });
+            }
+            if self.is_num_tok(after_day) || self.w(after_day) == "%" {
+                return None;
+            }
+            let dir = self.dir(i, after_day);
+            let date = self.resolve_month_day(m, d, dir);
+            return Some(self.point_or_unknown(i, after_day, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")));
+        }
+        // Month [of] Year
+        let k = if self.w(end) == "of" || self.w(end) == "," { end + 1 } else { end };
+        if let Some(y) = self.year_num(k) {
+            return Some(Hit::date(i, k + 1, Point::Month(y, m)));
+        }
+        if ambiguous && !MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1))) {
+            return None;
+        }
+        if i == 0 && self.lex(end, Kind::Month).is_none() && ambiguous {
+            return None;
+        }
+        let dir = self.dir(i, end);
+        let y = self.resolve_month(m, dir);
+        Some(self.point_or_unknown(i, end, y.map(|y| Point::Month(y, m)), format!("XXXX-{m:02}")))
+    }
+
+    /// "28 March 2022", "the 10th of March".
+    fn day_month(&self, i: usize) -> Option<Hit> {
+        let start = i;
+        let i = if self.w(i) == "the" { i + 1 } else { i };
+        let d = self.day_num(i)?;
+        let mut j = i + 1;
+        if self.w(j) == "of" {
+            j += 1;
+        }
+        let (mut end, m) = self.lex(j, Kind::Month)?;
+        if !self.cap(j) {
+            return None;
+        }
+        if self.w(end) == "." && self.w(j).len() <= 4 && !self.w(j).ends_with('.') {
+            end += 1;
+        }
+        let m: u8 = m.parse().ok()?;
+        let k = self.comma(end);
+        if let Some(y) = self.year_num(k) {
+            let hit = self.point_or_unknown(start, k + 1, cal::date(y, m, d).map(Point::Day), format!("{y:04}-{m:02}-{d:02}"));
+            return Some(Hit { absolute: true, ..hit });
+        }
+        let date = self.resolve_month_day(m, d, self.dir(start, end));
+        Some(self.point_or_unknown(start, end, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")))
+    }
+
+    /// "2016-09-17", "9/17/2016", "17/09/2016".
+    fn numeric_date(&self, i: usize) -> Option<Hit> {
+        let sep = self.w(i + 1);
+        if !matches!(sep, "-" | "/" | ".") || self.w(i + 3) != sep || !(i..i + 4).all(|k| self.glued(k)) {
+            return None;
+        }
+        let (a, b, c) = (self.w(i), self.w(i + 2), self.w(i + 4));
+        let (ai, bi, ci) = (self.int(i)?, self.int(i + 2)?, self.int(i + 4)?);
+        let (y, m, d) = if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
+            (ai as i32, bi, ci)
+        } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 && sep != "-" {
+            if ai > 12 { (ci as i32, bi, ai) } else { (ci as i32, ai, bi) }
+        } else {
+            return None;
+        };
+        let date = cal::date(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
+        Some(Hit { absolute: true, ..Hit::date(i, i + 5, Point::Day(date)) })
+    }
+
+    /// A year: "in 2014", "fiscal 1989", "2012" before a noun that is not a count.
+    fn year_expr(&self, i: usize) -> Option<Hit> {
+        let (start, j) = if self.w(i) == "fiscal" { (i, i + 1) } else { (i, i) };
+        let y = self.year_num(j)?;
+        let prev = self.w(start.wrapping_sub(1));
+        let next = self.w(j + 1);
+        if matches!(prev, "$" | "€" | "£" | "#" | "no." | "number" | "about" | "some" | "nearly" | "over" | "than" | "almost") {
+            return None;
+        }
+        if self.glued(j) && matches!(next, "%" | "-") && !(next == "-" && self.year_num(j + 2).is_some()) {
+            return None;
+        }
+        let trusted = start < j || YEAR_PREPS.contains(&prev) || (1900..2100).contains(&y);
+        if !trusted || COUNT_NOUNS.contains(&next) {
+            return None;
+        }
+        if next == ":" || (next == "," && self.int(j + 2).is_some() && self.w(j + 2).len() == 3) {
+            return None; // a clock time or "1,500"-like split
+        }
+        Some(Hit::date(start, j + 1, Point::Year(y)))
+    }
+
+    /// Quarters and halves: "the third quarter", "third-quarter", "the first half of 2015".
+    fn quarter(&self, i: usize) -> Option<Hit> {
+        let start = i;
+        let mut j = if self.w(i) == "the" { i + 1 } else { i };
+        if self.w(j) == "fiscal" {
+            j += 1;
+        }
+        // "third-quarter" as one token
+        let (q, half, mut end) = if let Some((o, u)) = self.w(j).split_once('-') {
+            let q: i32 = LEX.word(o, Kind::Ordinal)?.parse().ok()?;
+            match u {
+                "quarter" => (q, false, j + 1),
+                "half" => (q, true, j + 1),
+                _ => return None,
+            }
+        } else {
+            let q: i32 = LEX.word(self.w(j), Kind::Ordinal)?.parse().ok()?;
+            match self.w(j + 1) {
+                "quarter" => (q, false, j + 2),
+                "half" => (q, true, j + 2),
+                _ => return None,
+            }
+        };
+        let max = if half { 2 } else { 4 };
+        if !(1..=max).contains(&q) {
+            return None;
+        }
+        let k = if self.w(end) == "of" { end + 1 } else { end };
+        let k = if self.w(k) == "fiscal" { k + 1 } else { k };
+        let y = if let Some(y) = self.year_num(k) {
+            end = k + 1;
+            Some(y)
+        } else if matches!(self.w(k), "this" | "last" | "next") && self.w(k + 1) == "year" {
+            end = k + 2;
+            let d: i32 = match self.w(k) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            self.dct.map(|d0| d0.year() as i32 + d)
+        } else {
+            self.anchor.map(|p| p.year()).filter(|_| matches!(self.anchor, Some(Point::Quarter(..) | Point::Year(_)))).or(self.dct.map(|d| d.year() as i32))
+        };
+        let p = y.map(|y| if half { Point::Half(y, q as u8) } else { Point::Quarter(y, q as u8) });
+        let unknown = if half { format!("XXXX-H{q}") } else { format!("XXXX-Q{q}") };
+        Some(self.point_or_unknown(start, end, p, unknown))
+    }
+
+    /// The point `n` units of `unit` away from the publication date.
+    fn unit_point(&self, dct: Date, unit: &str, n: i32) -> Option<Point> {
+        let y = dct.year() as i32;
+        Some(match unit {
+            "Y" => Point::Year(y + n),
+            "M" => {
+                let (y, m) = cal::add_months(y, dct.month() as u8, n);
+                Point::Month(y, m)
+            }
+            "W" => {
+                let (y, w) = cal::iso_week(cal::add_days(dct, 7 * n as i64)?);
+                Point::Week(y, w)
+            }
+            "WE" => {
+                // The weekend of the week n weeks away.
+                let (y, w) = cal::iso_week(cal::add_days(dct, 7 * n as i64)?);
+                Point::Weekend(y, w)
+            }
+            "Q" => Point::Quarter(y, cal::quarter_of(dct.month() as u8)).shift_quarters(n)?,
+            "DE" => Point::Decade(y.div_euclid(10) + n),
+            "CE" => Point::Century(y.div_euclid(100) + n),
+            "D" => Point::Day(cal::add_days(dct, n as i64)?),
+            _ => return None,
+        })
+    }
+
+    /// "last week", "this year", "next month", "last April", "this fall", "the weekend".
+    fn rel_unit(&self, i: usize) -> Option<Hit> {
+        if self.w(i) == "the" && self.w(i + 1) == "weekend" {
+            let dct = self.dct?;
+            // The weekend just past (or this one, read on a Saturday or Sunday).
+            let wd = cal::weekday_num(dct) as i64;
+            let d = if wd >= 6 { dct } else { cal::add_days(dct, -wd)? };
+            let (y, w) = cal::iso_week(d);
+            return Some(Hit::date(i, i + 2, Point::Weekend(y, w)));
+        }
+        let (j, n) = self.lex(i, Kind::Direction)?;
+        let n: i32 = n.parse().ok()?;
+        if matches!(self.w(i), "past" | "following" | "preceding" | "current") {
+            return None; // "past year" without "the" is rare; "the past year" is a duration
+        }
+        if let Some((end, m)) = self.lex(j, Kind::Month) {
+            let m: u8 = m.parse().ok()?;
+            let dct = self.dct?;
+            let (y, cm) = (dct.year() as i32, dct.month() as u8);
+            let y = match n {
+                -1 if m >= cm => y - 1,
+                1 if m <= cm => y + 1,
+                _ => y,
+            };
+            return Some(Hit::date(i, end, Point::Month(y, m)));
+        }
+        if let Some((end, s)) = self.lex(j, Kind::Season) {
+            let dct = self.dct?;
+            let y = dct.year() as i32;
+            let cur_start = season_start(s);
+            let m = dct.month() as u8;
+            let y = match n {
+                -1 if m <= cur_start || s == "WI" => y - 1,
+                1 if m >= cur_start => y + 1,
+                _ => y,
+            };
+            return Some(Hit::date(i, end, Point::Season(y, s)));
+        }
+        let (end, unit) = self.lex(j, Kind::Unit)?;
+        if self.w(j).ends_with('s') && unit != "S" {
+            return None; // "last years" is not a point
+        }
+        let Some(dct) = self.dct else {
+            return Some(Hit::new(i, end, TimeType::DATE, None));
+        };
+        if unit == "D" || unit == "H" || unit == "MIN" || unit == "S" || unit == "FN" || unit == "ML" {
+            return None;
+        }
+        let p = self.unit_point(dct, unit, n)?;
+        Some(Hit::date(i, end, p))
+    }
+
+    /// Durations: "two weeks", "the past two months", "10-year", "a few days", "24 hours",
+    /// and their anchored forms "a year ago", "two days later".
+    fn duration(&self, i: usize) -> Option<Hit> {
+        let start = i;
+        let mut j = i;
+        let the = self.w(j) == "the";
+        if the {
+            j += 1;
+        }
+        let mut qualified = false;
+        if let Some((k, _)) = self.lex(j, Kind::Direction) {
+            if !the && matches!(self.w(j), "last" | "this" | "next") {
+                // "last two weeks" without "the" is still a duration; "last week" is not.
+            }
+            j = k;
+            qualified = true;
+        } else if the && matches!(self.w(j), "first" | "final" | "latest" | "initial" | "recent") {
+            j += 1;
+            qualified = true;
+        } else if matches!(self.w(j), "recent") {
+            j += 1;
+            qualified = true;
+        }
+        // "two-year", "24-hour": one token or three glued ones.
+        if let Some((a, u)) = self.w(j).split_once('-') {
+            if let (Some(n), Some(unit)) = (LEX.word(a, Kind::Number), LEX.word(u, Kind::Unit)) {
+                if n != "X" && a != "a" && a != "an" {
+                    let n: f64 = n.parse().ok()?;
+                    return Some(Hit::new(start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
+                }
+            }
+        }
+        if self.w(j + 1) == "-" && self.glued(j) && self.glued(j + 1) && self.is_num_tok(j) {
+            if let (Some(n), Some(unit)) = (self.int(j), LEX.word(self.w(j + 2), Kind::Unit)) {
+                let mut end = j + 3;
+                if self.w(end) == "-" && self.w(end + 1) == "old" {
+                    end += 2;
+                }
+                return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(Some(n as f64), unit))));
+            }
+        }
+        let (k, n) = match self.number(j) {
+            Some(x) => x,
+            None if qualified => (j, None),
+            None => return None,
+        };
+        // "an extra week", "two more days", "three consecutive years"
+        let k = if matches!(self.w(k), "extra" | "additional" | "full" | "further" | "more" | "consecutive" | "straight" | "whole" | "entire")
+            && self.lex(k + 1, Kind::Unit).is_some()
+        {
+            k + 1
+        } else {
+            k
+        };
+        let (end, unit) = self.lex(k, Kind::Unit)?;
+        if self.w(k) == "second" && !self.is_num_tok(j) && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "") {
+            return None; // "a second device" is an ordinal
+        }
+        if unit == "Q" && self.w(end) == "of" {
+            return None; // "a quarter of the population" is a fraction
+        }
+        let plural = self.w(k).ends_with('s') && unit != "S";
+        let n = match n {
+            None if !plural && k > j => return None, // "a few day"
+            None if k == j && !plural => Some(1.0), // "the past year"
+            n => n,
+        };
+        let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
+        // "a week" after a number, a price or a percentage is a frequency: "$5 a week".
+        if is_article && !the && !qualified {
+            let prev = self.w(start.wrapping_sub(1));
+            let after_quantity = self.is_num_tok(start.wrapping_sub(1))
+                || matches!(prev, "%" | "percent" | "times" | "once" | "twice" | "billion" | "million" | "thousand" | "hundred")
+                || prev.ends_with("bn")
+                || prev.ends_with('m') && self.is_num_tok(start.wrapping_sub(1));
+            if after_quantity {
+                return Some(Hit::new(start, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
+            }
+        }
+        let mut end = end;
+        if self.w(end) == "-" && self.w(end + 1) == "long" && self.glued(end) {
+            end += 2;
+        }
+        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after") {
+            if let Some(h) = self.shifted(start, end, n, unit) {
+                return Some(h);
+            }
+        }
+        if !plural && n == Some(1.0) && k == j && !the {
+            return None;
+        }
+        Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(n, unit))))
+    }
+
+    /// "two years ago" (from the publication date), "a year earlier" (from the anchor).
+    fn shifted(&self, start: usize, end: usize, n: Option<f64>, unit: &str) -> Option<Hit> {
+        let word = self.w(end);
+        if matches!(word, "before" | "after") && !matches!(self.w(end + 1), "." | "," | "" | ";" | "and" | "”") {
+            return None; // "two days after the vote" is a duration with a preposition
+        }
+        let Some(n) = n else {
+            let v = if word == "later" { "FUTURE_REF" } else { "PAST_REF" };
+            return Some(Hit::new(start, end + 1, TimeType::DATE, Some(v.into())));
+        };
+        if n.fract() != 0.0 {
+            return None;
+        }
+        let sign: i32 = if matches!(word, "later" | "after") { 1 } else { -1 };
+        let n = n as i32 * sign;
+        let base = if word == "ago" { self.dct } else { self.anchor_day.or(self.dct) };
+        let Some(base) = base else {
+            return Some(Hit::new(start, end + 1, TimeType::DATE, None));
+        };
+        // Shift an anchored quarter by years ("a year earlier" after "the third quarter").
+        if word != "ago" && unit == "Y" {
+            if let Some(p @ Point::Quarter(..)) = self.anchor {
+                return Some(Hit::date(start, end + 1, p.shift_quarters(4 * n)?));
+            }
+            if let Some(Point::Year(y)) = self.anchor {
+                return Some(Hit::date(start, end + 1, Point::Year(y + n)));
+            }
+        }
+        let p = match unit {
+            "Y" => Point::Year(base.year() as i32 + n),
+            "M" => {
+                let (y, m) = cal::add_months(base.year() as i32, base.month() as u8, n);
+                Point::Month(y, m)
+            }
+            "W" => {
+                let (y, w) = cal::iso_week(cal::add_days(base, 7 * n as i64)?);
+                Point::Week(y, w)
+            }
+            "D" => Point::Day(cal::add_days(base, n as i64)?),
+            "DE" => Point::Decade((base.year() as i32 + 10 * n).div_euclid(10)),
+            "CE" => Point::Century((base.year() as i32 + 100 * n).div_euclid(100)),
+            "Q" => Point::Quarter(base.year() as i32, cal::quarter_of(base.month() as u8)).shift_quarters(n)?,
+            _ => return None,
+        };
+        Some(Hit::date(start, end + 1, p))
+    }
+
+    /// SETs: "every week", "daily", "each day", "every 72 minutes", "every Monday",
+    /// "twice a week".
+    fn set_expr(&self, i: usize) -> Option<Hit> {
+        if let Some((end, v)) = self.lex(i, Kind::Set) {
+            return Some(Hit::new(i, end, TimeType::SET, Some(v.into())));
+        }
+        if matches!(self.w(i), "once" | "twice") || (self.number(i).is_some() && self.w(i + 1) == "times") {
+            let j = if matches!(self.w(i), "once" | "twice") { i + 1 } else { i + 2 };
+            if matches!(self.w(j), "a" | "an" | "per" | "every" | "each") {
+                let (end, unit) = self.lex(j + 1, Kind::Unit)?;
+                return Some(Hit::new(i, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
+            }
+            return None;
+        }
+        if !matches!(self.w(i), "every" | "each") {
+            return None;
+        }
+        let mut j = i + 1;
+        if self.w(j) == "other" {
+            j += 1;
+        }
+        let other = j > i + 1;
+        if let Some((end, wd)) = self.lex(j, Kind::Weekday) {
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-WXX-{wd}"))));
+        }
+        if let Some((end, pod)) = self.lex(j, Kind::PartOfDay) {
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-XX-XXT{pod}"))));
+        }
+        if let Some((end, m)) = self.lex(j, Kind::Month) {
+            let m: u8 = m.parse().ok()?;
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-{m:02}"))));
+        }
+        if let Some((end, s)) = self.lex(j, Kind::Season) {
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-{s}"))));
+        }
+        let (k, n) = match self.number(j) {
+            Some((k, n)) if !matches!(self.w(j), "a" | "an" | "some" | "many") => (k, n),
+            _ => (j, Some(1.0)),
+        };
+        let (end, unit) = self.lex(k, Kind::Unit)?;
+        let n = n.map(|n| if other { n * 2.0 } else { n });
+        Some(Hit::new(i, end, TimeType::SET, Some(duration_value(n, unit))))
+    }
+
+    /// "summer 2014", "the summer of 2014", "in the spring".
+    fn season_expr(&self, i: usize) -> Option<Hit> {
+        let start = i;
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        let (end, s) = self.lex(j, Kind::Season)?;
+        let k = if self.w(end) == "of" { end + 1 } else { end };
+        if let Some(y) = self.year_num(k) {
+            return Some(Hit::date(start, k + 1, Point::Season(y, s)));
+        }
+        let prev = self.w(start.wrapping_sub(1));
+        if !(j > i || matches!(prev, "in" | "during" | "since" | "by" | "until" | "this" | "early" | "late" | "mid")) {
+            return None;
+        }
+        if s == "FA" && j == i {
+            return None; // bare "fall" is usually a verb
+        }
+        let dct = self.dct?;
+        let y = dct.year() as i32;
+        let m = dct.month() as u8;
+        let y = match self.dir(start, end) {
+            Dir::Past if season_start(s) > m => y - 1,
+            Dir::Future if season_start(s) + 2 < m => y + 1,
+            _ => y,
+        };
+        Some(Hit::date(start, end, Point::Season(y, s)))
+    }
+
+    /// "Christmas", "Thanksgiving Day 1999", "Easter".
+    fn holiday_expr(&self, i: usize) -> Option<Hit> {
+        let (end, rule) = self.lex(i, Kind::Holiday)?;
+        if !self.cap(i) {
+            return None;
+        }
+        if let Some(y) = self.year_num(end) {
+            let d = cal::holiday(rule, y)?;
+            return Some(Hit::date(i, end + 1, Point::Day(d)));
+        }
+        let dct = self.dct?;
+        let y = dct.year() as i32;
+        let dir = self.dir(i, end);
+        let this = cal::holiday(rule, y)?;
+        let days = this.since(dct).ok()?.get_days() as i64;
+        let d = match dir {
+            Dir::Past if days > PAST_DAYS => cal::holiday(rule, y - 1)?,
+            Dir::Future if days < -PAST_DAYS => cal::holiday(rule, y + 1)?,
+            Dir::Unknown if days > 183 => cal::holiday(rule, y - 1)?,
+            Dir::Unknown if days < -183 => cal::holiday(rule, y + 1)?,
+            _ => this,
+        };
+        Some(Hit::date(i, end, Point::Day(d)))
+    }
+
+    /// Decades and centuries: "the 1990s", "the '90s", "the nineties", "the 20th century".
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let start = i;
+        let mut j = if self.w(i) == "the" { i + 1 } else { i };
+        if matches!(self.w(j), "'" | "’") && self.glued(j) {
+            j += 1;
+        }
+        if let Some(d) = decade_of(self.w(j)) {
+            return Some(Hit::date(start, j + 1, Point::Decade(d)));
+        }
+        if let Some(short) = self.w(j).strip_suffix('s').filter(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())) {
+            let dd: i32 = short.parse().ok()?;
+            if dd % 10 != 0 {
+                return None;
+            }
+            let cent = self.dct.map_or(19, |d| d.year() as i32 / 100);
+            let cent = if dd / 10 > (self.dct.map_or(1999, |d| d.year() as i32) % 100) / 10 { cent - 1 } else { cent };
+            return Some(Hit::date(start, j + 1, Point::Decade(cent * 10 + dd / 10)));
+        }
+        if j > i {
+            if let Some(dd) = LEX.word(self.w(j), Kind::Decade) {
+                let dd: i32 = dd.parse().ok()?;
+                let cur = self.dct.map_or(1999, |d| d.year() as i32);
+                let mut dec = (cur / 100) * 10 + dd;
+                if dec * 10 > cur {
+                    dec -= 10;
+                }
+                return Some(Hit::date(start, j + 1, Point::Decade(dec)));
+            }
+            // "the 20th century", "the twentieth century"
+            if self.w(j + 1) == "century" {
+                let n: i32 = if let Some(v) = LEX.word(self.w(j), Kind::Ordinal) {
+                    v.parse().ok()?
+                } else {
+                    let w = self.w(j);
+                    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                    if !matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") {
+                        return None;
+                    }
+                    digits.parse().ok()?
+                };
+                if n < 1 {
+                    return None;
+                }
+                return Some(Hit::date(start, j + 2, Point::Century(n - 1)));
+            }
+        }
+        None
+    }
+
+    /// Clock times: "8:30 p.m.", "8 a.m. ET", "noon", "8pm".
+    fn clock(&self, i: usize) -> Option<Hit> {
+        let start = if self.w(i) == "at" { return None } else { i };
+        let mut end;
+        let (mut h, mut m);
+        if let Some((e, v)) = self.lex(i, Kind::Clock) {
+            let (a, b) = v.split_once(':')?;
+            h = a.parse::<u8>().ok()?;
+            m = b.parse::<u8>().ok()?;
+            end = e;
+            return Some(self.clock_hit(start, end, h, m));
+        }
+        let w = self.w(i);
+        if !self.is_num_tok(i) {
+            return None;
+        }
+        // "8pm", "8.30pm", "10am"
+        let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+        let suffix = &w[digits.len()..];
+        let mut meridiem: Option<&str> = None;
+        if !suffix.is_empty() {
+            meridiem = Some(match suffix {
+                "am" => "am",
+                "pm" => "pm",
+                _ => return None,
+            });
+        }
+        let (hs, ms) = match digits.split_once('.') {
+            Some((a, b)) if b.len() == 2 => (a, b),
+            Some(_) => return None,
+            None => (digits, "00"),
+        };
+        h = hs.parse().ok()?;
+        m = ms.parse().ok()?;
+        end = i + 1;
+        if meridiem.is_none() && self.w(i + 1) == ":" && self.glued(i) {
+            let mw = self.w(i + 2);
+            let md = mw.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+            if md.len() != 2 || !self.is_num_tok(i + 2) {
+                return None;
+            }
+            m = md.parse().ok()?;
+            match &mw[md.len()..] {
+                "" => {}
+                "am" => meridiem = Some("am"),
+                "pm" => meridiem = Some("pm"),
+                _ => return None,
+            }
+            end = i + 3;
+            if meridiem.is_none() {
+                if let Some((e, v)) = self.lex(end, Kind::Meridiem) {
+                    meridiem = Some(v);
+                    end = e;
+                }
+            }
+            if meridiem.is_none() && !(matches!(self.w(start.wrapping_sub(1)), "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about") || self.lex(end, Kind::Zone).is_some()) {
+                return None;
+            }
+        } else if meridiem.is_none() {
+            let (e, v) = self.lex(i + 1, Kind::Meridiem)?;
+            meridiem = Some(v);
+            end = e;
+            if self.w(end) == "." && v.len() == 2 && self.w(i + 1).ends_with(".m") {
+                end += 1;
+            }
+        } else if self.w(i + 1) == "o'clock" {
+            end = i + 2;
+        }
+        if h > 24 || m > 59 {
+            return None;
+        }
+        match meridiem {
+            Some("pm") if h < 12 => h += 12,
+            Some("am") if h == 12 => h = 0,
+            Some(_) if h > 12 || h == 0 => return None,
+            _ => {}
+        }
+        if let Some((e, _)) = self.lex(end, Kind::Zone) {
+            if self.cap(end) || self.w(end) == "local" {
+                end = e;
+            }
+        }
+        Some(self.clock_hit(start, end, h, m))
+    }
+
+    fn clock_hit(&self, start: usize, end: usize, h: u8, m: u8) -> Hit {
+        Hit { clock: Some((h, m)), ..Hit::new(start, end, TimeType::TIME, Some(format!("XXXX-XX-XXT{h:02}:{m:02}"))) }
+    }
+
+    /// Deictic references: "now", "recently", "the future", "so far".
+    fn ref_expr(&self, i: usize) -> Option<Hit> {
+        let (end, v) = self.lex(i, Kind::Ref)?;
+        if self.w(i) == "current" && matches!(self.w(end), "of" | "account" | "accounts" | "affairs" | "events") {
+            return None; // "a current of", "current account", "current affairs"
+        }
+        // "now" in "now-defunct" is glued; "current" as in electric current is rare in news.
+        if self.w(i) == "now" && self.w(i + 1) == "that" {
+            return Some(Hit::new(i, end, TimeType::DATE, Some(v.into())));
+        }
+        Some(Hit::new(i, end, TimeType::DATE, Some(v.into())))
+    }
+}
+
+/// The TIMEX3 duration value for `n` units (`X` when vague).
+pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    let num = |k: f64| match n {
+        Some(v) => {
+            let v = v * k;
+            if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
+        }
+        None => "X".into(),
+    };
+    match unit {
+        "H" => format!("PT{}H", num(1.0)),
+        "MIN" => format!("PT{}M", num(1.0)),
+        "S" => format!("PT{}S", num(1.0)),
+        "FN" => format!("P{}W", num(2.0)),
+        "CE" => format!("P{}CE", num(1.0)),
+        u => format!("P{}{u}", num(1.0)),
+    }
+}
+
+/// "1990s" / "1990's" → 199; "1800s" → the 1800s as a decade too (TimeML uses decades).
+fn decade_of(w: &str) -> Option<i32> {
+    let digits = w.strip_suffix("'s").or_else(|| w.strip_suffix('s'))?;
+    if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
+        return None;
+    }
+    Some(digits[..3].parse().ok()?)
+}
+
+fn part_code(s: &str) -> &'static str {
+    match s {
+        "MO" => "MO",
+        "AF" => "AF",
+        "EV" => "EV",
+        "DT" => "DT",
+        _ => "NI",
+    }
+}
+
+fn season_start(s: &str) -> u8 {
+    match s {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" => 9,
+        _ => 12,
+    }
+}
+
+/// The date near `dct` whose day of the month is `day` and whose weekday is `wd` ("Monday
+/// (28)"); failing that, `day` in the publication month.
+pub fn weekday_with_day(dct: Date, wd: u8, day: u8) -> Option<Date> {
+    let (y, m) = (dct.year() as i32, dct.month() as u8);
+    let mut best: Option<(i64, Date)> = None;
+    for k in -2..=2 {
+        let (yy, mm) = cal::add_months(y, m, k);
+        if let Some(d) = cal::date(yy, mm, day) {
+            if cal::weekday_num(d) == wd {
+                let dist = d.since(dct).ok().map_or(i64::MAX, |s| s.get_days().abs() as i64);
+                if best.is_none_or(|(b, _)| dist < b) {
+                    best = Some((dist, d));
+                }
+            }
+        }
+    }
+    best.map(|(_, d)| d).or_else(|| cal::date(y, m, day))
+}

@@ -1,0 +1,139 @@
+//! Behaviour tests: each asserts the TIMEX3 reading of a news sentence.
+
+use super::*;
+
+fn d(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+/// (text, type, value, mod) of every expression found.
+fn run(text: &str, dct: &str) -> Vec<(String, String, String, String)> {
+    let doc = Document::new(text);
+    recognise(&doc, Some(d(dct)))
+        .into_iter()
+        .map(|t| {
+            let kind = format!("{:?}", t.kind);
+            (t.text, kind, t.value.unwrap_or_default(), t.modifier.unwrap_or_default())
+        })
+        .collect()
+}
+
+fn one(text: &str, dct: &str) -> (String, String, String) {
+    let v = run(text, dct);
+    assert_eq!(v.len(), 1, "{text}: {v:?}");
+    let (t, _, val, m) = v.into_iter().next().unwrap();
+    (t, val, m)
+}
+
+fn val(text: &str, dct: &str) -> String {
+    one(text, dct).1
+}
+
+#[test]
+fn hedged_durations() {
+    assert_eq!(one("the first talks in more than two weeks.", "2022-03-28"), ("more than two weeks".into(), "P2W".into(), "MORE_THAN".into()));
+    assert_eq!(one("After more than four weeks of conflict", "2022-03-28").1, "P4W");
+    assert_eq!(val("for nearly 24 hours", "2022-03-28"), "PT24H");
+    assert_eq!(val("a 10-year plan", "2022-03-28"), "P10Y");
+    assert_eq!(val("a two-year deal", "2022-03-28"), "P2Y");
+    assert_eq!(val("over the past two months", "2022-03-28"), "P2M");
+    assert_eq!(val("in recent weeks", "2022-03-28"), "PXW");
+}
+
+#[test]
+fn weekdays_default_to_the_past_and_follow_tense() {
+    let dct = "2022-03-28"; // a Monday
+    assert_eq!(val("Russia signaled on Friday that it was reducing", dct), "2022-03-25");
+    assert_eq!(val("talks, which are due to take place in Turkey from Tuesday, are", dct), "2022-03-29");
+    assert_eq!(val("the Kremlin later said talks should start by Tuesday", dct), "2022-03-29");
+    assert_eq!(val("The Kremlin said Monday that", dct), "2022-03-28");
+    assert_eq!(val("He will meet them on Thursday.", dct), "2022-03-31");
+    assert_eq!(val("They met last Monday.", dct), "2022-03-21");
+    assert_eq!(val("They meet next Monday.", dct), "2022-04-04");
+}
+
+#[test]
+fn weekday_with_day_and_part_of_day() {
+    let dct = "2022-03-28";
+    assert_eq!(one("Denisenko said on Monday (28).", dct).1, "2022-03-28");
+    assert_eq!(one("Denisenko said on Monday (28).", dct).0, "Monday (28)");
+    let v = run("released on Sunday night, he said", dct);
+    assert_eq!(v[0].0, "Sunday night");
+    assert_eq!(v[0].1, "TIME");
+    assert_eq!(v[0].2, "2022-03-27TNI");
+}
+
+#[test]
+fn anchor_chains() {
+    let v = run("A speech was released on Sunday night. But earlier in the day, he said so.", "2022-03-28");
+    assert_eq!(v[1].0, "earlier in the day");
+    assert_eq!(v[1].2, "2022-03-27");
+    let v = run("Profit rose in the third quarter. A year earlier it fell.", "1989-11-02");
+    assert_eq!(v[0].2, "1989-Q3");
+    assert_eq!(v[1].2, "1988-Q3");
+}
+
+#[test]
+fn absolute_dates() {
+    assert_eq!(val("a meeting on March 10, signals", "2022-03-28"), "2022-03-10");
+    assert_eq!(val("since Jan. 1, 2015.", "2016-09-22"), "2015-01-01");
+    assert_eq!(val("on 28 March 2022.", "2016-09-22"), "2022-03-28");
+    assert_eq!(val("in July 1997 it", "2016-09-22"), "1997-07");
+    assert_eq!(val("annexed by the Russians in 2014, and", "2022-03-28"), "2014");
+    assert_eq!(val("dated 2016-09-17 here", "2022-03-28"), "2016-09-17");
+    assert_eq!(val("on Aug. 29 the", "2016-09-12"), "2016-08-29");
+    assert_eq!(val("In August, powered by", "2016-09-22"), "2016-08");
+    assert_eq!(one("by the end of August", "2016-09-22"), ("the end of August".into(), "2016-08".into(), "END".into()));
+    assert_eq!(one("early next year", "1989-11-02"), ("early next year".into(), "1990".into(), "START".into()));
+    assert_eq!(val("in the 1990s", "2016-09-22"), "199");
+    assert_eq!(val("on Thanksgiving Day", "1999-11-26"), "1999-11-25");
+}
+
+#[test]
+fn relative_units() {
+    assert_eq!(val("announced plans this week", "2016-09-22"), "2016-W38");
+    assert_eq!(val("at a forum last week", "2016-09-16"), "2016-W36");
+    assert_eq!(val("reported last month", "2016-09-16"), "2016-08");
+    assert_eq!(val("died last year", "2016-09-16"), "2015");
+    assert_eq!(val("six weeks ago", "1998-02-13"), "1998-W01");
+    assert_eq!(val("said yesterday", "1998-02-13"), "1998-02-12");
+    assert_eq!(one("said tonight", "2016-09-17").1, "2016-09-17TNI");
+    assert_eq!(val("last fall", "1998-02-13"), "1997-FA");
+}
+
+#[test]
+fn clock_times_and_sets() {
+    assert_eq!(one("at around 8:30 p.m. the", "2016-09-17"), ("around 8:30 p.m.".into(), "2016-09-17T20:30".into(), "APPROX".into()));
+    assert_eq!(one("Every 72 minutes, a veteran", "2016-09-16").1, "PT72M");
+    let v = run("die each day", "2016-09-16");
+    assert_eq!((v[0].1.as_str(), v[0].2.as_str()), ("SET", "P1D"));
+    assert_eq!(val("earns $5 a week", "2016-09-16"), "P1W");
+}
+
+#[test]
+fn references_and_noise() {
+    assert_eq!(val("and injured so far in the conflict", "2022-03-28"), "PRESENT_REF");
+    assert!(run("The UN confirmed 1,119 civilian deaths and 2000 people.", "2022-03-28").is_empty());
+    assert!(run("You may go. March on.", "2022-03-28").is_empty());
+    assert!(run("", "2022-03-28").is_empty());
+    let _ = run("ß😀 (28) Monday ( 9:", "2022-03-28");
+}
+
+#[test]
+fn nearest_date_for_facts() {
+    let doc = Document::new("On Sunday 139 children had been killed, officials said.");
+    let times = recognise(&doc, Some(d("2022-03-28")));
+    let at = doc.text.find("139").unwrap();
+    let t = nearest_date(&doc, &times, Span::new(at, at + 3)).unwrap();
+    assert_eq!(t.value.as_deref(), Some("2022-03-27"));
+    assert_eq!(value_day("2022-03-27TNI"), Some(d("2022-03-27")));
+}
+
+#[test]
+fn publication_date_from_text() {
+    let doc = Document::new("KYIV, March 28, 2022 — Talks resume.\n\nMore text on Sunday.");
+    assert_eq!(infer_publication_date(&doc), Some(d("2022-03-28")));
+    let doc = Document::new("A meeting on March 10, 2022 was tense.\n\nHe said on Monday (28) that talks go on.");
+    assert_eq!(infer_publication_date(&doc), Some(d("2022-03-28")));
+    assert_eq!(infer_publication_date(&Document::new("No dates here.")), None);
+}
