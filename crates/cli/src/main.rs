@@ -3,6 +3,7 @@
 //! This binary only wires flags to library calls; the work is in the `newsgraph` crate.
 
 mod extract;
+mod train;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -18,11 +19,15 @@ struct Cli {
 enum Command {
     /// Extract one record per article (JSON Lines) from text, JSON Lines, HTML, RSS/Atom or WARC inputs.
     Extract(extract::Args),
+    /// Train a statistical model from annotated data.
+    #[command(subcommand)]
+    Train(train::What),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Extract(args) => extract::run(args),
+        Command::Train(what) => train::run(what),
     }
 }
