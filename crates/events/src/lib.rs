@@ -1,11 +1,299 @@
 //! Events coded in PLOVER (with CAMEO codes), with actors, place, date and status.
+//!
+//! Per sentence: actor phrases are chunked ([`actors`]), triggers found and coded from the
+//! PETRARCH2 verb dictionary and our nominalisations ([`triggers`]), then each trigger gets a
+//! source (its subject, a possessive, "by X") and a target (its object, "with X", "of X"),
+//! a status from the words around it ([`status`]), and a place and date from the entity and
+//! time layers. Mentions of the same event (same type and actors) are merged.
 
-use newsgraph_record::{Entity, Event, Quote, Time};
-use newsgraph_text::Document;
+mod actors;
+mod lexicon;
+mod roles;
+mod status;
+mod triggers;
+
+use std::collections::HashMap;
+
+use newsgraph_record::{Entity, EntityType, Event, EventStatus, Quote, Time, TimeType};
+use newsgraph_text::{Document, Span};
+
+use actors::{Actor, ActorKind, Sent};
+use lexicon::{CountryWord, LEXICON};
 
 /// Finds events between actors. `date` is the publication date (ISO), used when no time
 /// expression is near the event. Spans are byte offsets.
 pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &[Time], date: Option<&str>) -> Vec<Event> {
-    let _ = (doc, entities, quotes, times, date);
-    Vec::new()
+    let ctx = DocContext::new(entities);
+    let mut events: Vec<Event> = Vec::new();
+    let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    for sent in &doc.sentences {
+        let toks = doc.sentence_tokens(sent);
+        if toks.is_empty() {
+            continue;
+        }
+        let s = Sent::new(doc, toks);
+        let ent_at = ctx.entity_at(&s, sent.span);
+        let trigger_at: Vec<bool> = (0..s.len()).map(|i| LEXICON.triggers.contains_key(s.w(i))).collect();
+        let actors = actors::chunk(&s, &ent_at, entities, &trigger_at);
+        let mut after_actor = vec![false; s.len() + 1];
+        let mut in_actor = vec![false; s.len()];
+        for a in &actors {
+            after_actor[a.end] = true;
+            for f in in_actor.iter_mut().take(a.end).skip(a.start) {
+                *f = true;
+            }
+        }
+        let found = triggers::find(&s, &after_actor);
+        for (fi, f) in found.iter().enumerate() {
+            if (f.start..f.end).any(|k| in_actor[k]) || is_complement(&s, &found[..fi], f) {
+                continue;
+            }
+            let Some(r) = roles::assign(&s, &actors, f) else { continue };
+            let source = ctx.actor_ref(&s, &actors, &r.source);
+            let target = r.target.as_ref().map(|t| ctx.actor_ref(&s, &actors, t));
+            if target.is_none() && !matches!(f.plover, "PROTEST" | "MOBILIZE") {
+                continue;
+            }
+            if let Some(t) = &target
+                && t.key == source.key
+            {
+                continue;
+            }
+            let trig_span = s.span(f.start, f.end);
+            let involved = r.source.iter().chain(r.target.iter().flatten()).map(|&a| &actors[a]);
+            let first = involved.clone().map(|a| a.start).min().unwrap_or(f.start).min(f.start);
+            let last = involved.map(|a| a.end).max().unwrap_or(f.end).max(f.end);
+            // Evidence: from the nearer of the source and the trigger to the target.
+            let start = if f.start - first > 12 { f.start } else { first };
+            let span = s.span(start, last);
+            let mut st = status::of(&s, &actors, &r, f);
+            let (ev_date, background) = date_for(trig_span, sent.span, times, date);
+            if st == EventStatus::Reported && !background && ev_date.as_deref().zip(date).is_some_and(|(d, p)| d.get(..10) > p.get(..10)) {
+                st = EventStatus::Planned;
+            }
+            let ev_date = match (ev_date, st) {
+                (Some(d), _) => Some(d),
+                (None, EventStatus::Reported | EventStatus::Negated) => date.map(str::to_string),
+                _ => None,
+            };
+            let location = ctx.location(&s, &actors, f, r.target.as_deref(), f.plover);
+            let key_target = target.as_ref().map_or(String::new(), |t| t.key.clone());
+            let (ka, kb) = if f.plover == "CONSULT" && key_target < source.key {
+                (key_target.clone(), source.key.clone())
+            } else {
+                (source.key.clone(), key_target.clone())
+            };
+            let key = (f.plover.to_string(), ka, kb);
+            if let Some(&idx) = keys.get(&key) {
+                let e = &mut events[idx];
+                if e.location.is_none() {
+                    e.location = location;
+                }
+                if e.date.is_none() {
+                    e.date = ev_date;
+                }
+                continue;
+            }
+            let _ = quotes;
+            keys.insert(key, events.len());
+            events.push(Event {
+                kind: f.plover.to_string(),
+                cameo: Some(f.code.to_string()),
+                text: Some(doc.text[span.start..span.end].to_string()),
+                span: [span.start, span.end],
+                source: source.id,
+                target: target.as_ref().and_then(|t| t.id.clone()),
+                source_text: Some(source.text),
+                target_text: target.map(|t| t.text),
+                location,
+                date: ev_date,
+                status: st,
+            });
+        }
+    }
+    events
 }
+
+/// True when trigger `f` is the content of an earlier trigger rather than an event of its
+/// own: "agreed to cooperate", "demanding that Kiev cede", "urged them to withdraw",
+/// "condemned the attack". PETRARCH codes such a sentence once, by the governing verb.
+fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> bool {
+    let Some(p) = before.last() else { return false };
+    if p.noun || p.end > f.start || f.start - p.end > 6 {
+        return false;
+    }
+    let between: Vec<&str> = (p.end..f.start).map(|k| s.w(k)).collect();
+    if between.iter().any(|w| matches!(*w, "," | ";" | ":" | "." | "but" | "and" | "while" | "which" | "who")) {
+        return false;
+    }
+    if f.noun {
+        // A noun object right after the verb: "condemned the attack", "agreed a ceasefire".
+        return between.len() <= 3 && !between.iter().any(|w| actors::PREPOSITIONS.contains(w) && *w != "to" && *w != "for" && *w != "on");
+    }
+    between.contains(&"to") || between.first() == Some(&"that")
+}
+
+/// An actor as written into the record: entity id, words, and a key for merging.
+struct ActorRef {
+    id: Option<String>,
+    text: String,
+    key: String,
+}
+
+/// What the entity layer gives the whole document: mentions by position, and the entity
+/// that stands for each country.
+struct DocContext<'a> {
+    entities: &'a [Entity],
+    mentions: Vec<(Span, usize)>,
+    country_entity: HashMap<usize, usize>,
+}
+
+impl<'a> DocContext<'a> {
+    fn new(entities: &'a [Entity]) -> Self {
+        let mut mentions: Vec<(Span, usize)> =
+            entities.iter().enumerate().flat_map(|(i, e)| e.mentions.iter().map(move |&[a, b]| (Span::new(a, b), i))).collect();
+        mentions.sort_by_key(|(m, _)| (m.start, m.end));
+        let mut country_entity = HashMap::new();
+        for (i, e) in entities.iter().enumerate() {
+            if !matches!(e.kind, EntityType::GPE | EntityType::LOC) {
+                continue;
+            }
+            for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
+                let lower = name.to_lowercase();
+                let lower = lower.strip_prefix("the ").unwrap_or(&lower);
+                if let Some((c, CountryWord::Name)) = LEXICON.country(lower) {
+                    if let Some(ci) = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3) {
+                        country_entity.entry(ci).or_insert(i);
+                    }
+                }
+            }
+        }
+        DocContext { entities, mentions, country_entity }
+    }
+
+    /// The entity covering each token of a sentence.
+    fn entity_at(&self, s: &Sent, span: Span) -> Vec<Option<usize>> {
+        let mut out = vec![None; s.len()];
+        let first = self.mentions.partition_point(|(m, _)| m.end <= span.start);
+        for &(m, e) in self.mentions[first..].iter().take_while(|(m, _)| m.start < span.end) {
+            for (k, t) in s.toks.iter().enumerate() {
+                if t.span.start < m.end && m.start < t.span.end {
+                    out[k] = Some(e);
+                }
+            }
+        }
+        out
+    }
+
+    /// The record's view of a (possibly compound) actor.
+    fn actor_ref(&self, s: &Sent, actors: &[Actor], group: &[usize]) -> ActorRef {
+        let first = &actors[group[0]];
+        let last = &actors[*group.last().unwrap_or(&group[0])];
+        let text = s.text(first.start, last.end).trim_end_matches("’s").trim_end_matches("'s").to_string();
+        let id = self.entity_of(first);
+        let key = match (&id, first.country) {
+            (Some(id), _) => id.clone(),
+            (None, Some(c)) if first.metonym || first.kind == ActorKind::Place || pure_demonym(s, first) => {
+                LEXICON.countries[c].iso3.to_string()
+            }
+            _ => text.to_lowercase(),
+        };
+        ActorRef { id, text, key }
+    }
+
+    /// The entity id an actor stands for: a seat of government or a bare demonym
+    /// ("the Russians") stands for its country's entity when the article names it.
+    fn entity_of(&self, a: &Actor) -> Option<String> {
+        let state = a.country.and_then(|c| self.country_entity.get(&c)).map(|&e| self.entities[e].id.clone());
+        if a.metonym {
+            return state.or_else(|| a.entity.map(|e| self.entities[e].id.clone()));
+        }
+        match a.entity {
+            Some(e) if self.entities[e].kind == EntityType::NORP => state.or(Some(self.entities[e].id.clone())),
+            Some(e) => Some(self.entities[e].id.clone()),
+            None if a.kind == ActorKind::Group && a.end - a.start == 1 => state,
+            None => None,
+        }
+    }
+
+    /// The place of an event: a place named after "in", "at" or "near" in the sentence (the
+    /// one nearest the trigger), or the place attacked.
+    fn location(&self, s: &Sent, actors: &[Actor], f: &triggers::Found, target: Option<&[usize]>, ty: &str) -> Option<String> {
+        if matches!(ty, "ASSAULT" | "COERCE")
+            && let Some(&t) = target.and_then(|t| t.first())
+            && let Some(e) = actors[t].entity
+            && matches!(self.entities[e].kind, EntityType::GPE | EntityType::LOC | EntityType::FAC)
+        {
+            return Some(self.entities[e].id.clone());
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for a in actors {
+            let Some(e) = a.entity else { continue };
+            if !matches!(self.entities[e].kind, EntityType::GPE | EntityType::LOC | EntityType::FAC) || a.start == 0 {
+                continue;
+            }
+            let mut p = a.start - 1;
+            if p > 0 && s.w(p) == "the" {
+                p -= 1;
+            }
+            if !matches!(s.w(p), "in" | "at" | "near" | "outside" | "inside") {
+                continue;
+            }
+            let dist = if a.start >= f.end { a.start - f.end } else { f.start - a.end + 5 };
+            if best.is_none_or(|(d, _)| dist < d) {
+                best = Some((dist, e));
+            }
+        }
+        best.map(|(_, e)| self.entities[e].id.clone())
+    }
+}
+
+/// A one-word group that is only a country's adjective or plural ("Russians").
+fn pure_demonym(s: &Sent, a: &Actor) -> bool {
+    a.end - a.start == 1 && {
+        let w = s.w(a.start);
+        let w = w.strip_suffix('s').unwrap_or(w);
+        matches!(LEXICON.country(w), Some((_, CountryWord::Demonym)))
+    }
+}
+
+/// The date of an event: the value of the date or time expression in its sentence nearest to
+/// the trigger. The flag is true when that date lies a year or more before the publication
+/// date: the event is background ("annexed in 2014"), dated as such.
+fn date_for(trigger: Span, sentence: Span, times: &[Time], pubdate: Option<&str>) -> (Option<String>, bool) {
+    let mut best: Option<(usize, &str)> = None;
+    for t in times {
+        let [ts, te] = t.span;
+        if ts < sentence.start || te > sentence.end || !matches!(t.kind, TimeType::DATE | TimeType::TIME) {
+            continue;
+        }
+        let Some(v) = t.value.as_deref() else { continue };
+        if !v.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+            continue;
+        }
+        // Prefer expressions after the trigger (its adjuncts) over ones before it; far ones
+        // belong to other clauses.
+        let dist = if ts >= trigger.end { ts - trigger.end } else { trigger.start.saturating_sub(te) * 2 };
+        if dist > 120 {
+            continue;
+        }
+        if best.is_none_or(|(d, _)| dist < d) {
+            best = Some((dist, v));
+        }
+    }
+    let Some((_, v)) = best else { return (None, false) };
+    let v = v.split('T').next().unwrap_or(v).to_string();
+    let background = pubdate.and_then(month_index).zip(month_index(&v)).is_some_and(|(p, d)| p - d >= 12);
+    (Some(v), background)
+}
+
+/// Months since year 0 of an ISO date or year ("2014" counts as its last month, so that
+/// a bare year is background only when the whole year lies a year back).
+fn month_index(v: &str) -> Option<i32> {
+    let y: i32 = v.get(..4)?.parse().ok()?;
+    let m: i32 = v.get(5..7).and_then(|m| m.parse().ok()).unwrap_or(12);
+    Some(y * 12 + m - 1)
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,396 @@
+//! Actor phrases in a sentence: named entities, countries and their adjectives, seats of
+//! government, and common-noun actors ("Ukrainian officials", "Russian forces").
+//!
+//! The chunker works on its own so that events keep their actor words when no entity layer
+//! ran; when entities exist, a phrase that covers a mention carries that entity's id.
+
+use std::borrow::Cow;
+
+use newsgraph_record::{Entity, EntityType};
+use newsgraph_text::{Document, Span, Token, TokenKind};
+
+use crate::lexicon::{CountryWord, LEXICON};
+
+/// One sentence's tokens with lower-case word access.
+pub struct Sent<'a> {
+    pub doc: &'a Document,
+    pub toks: &'a [Token],
+    /// The lower-cased words, apostrophes straightened ("n’t" → "n't").
+    pub words: Vec<Cow<'a, str>>,
+}
+
+impl<'a> Sent<'a> {
+    pub fn new(doc: &'a Document, toks: &'a [Token]) -> Self {
+        let words = toks
+            .iter()
+            .map(|t| {
+                let raw = &doc.text[t.span.start..t.span.end];
+                if raw.bytes().any(|b| b.is_ascii_uppercase()) || raw.contains('’') || !raw.is_ascii() {
+                    Cow::Owned(raw.to_lowercase().replace('’', "'"))
+                } else {
+                    Cow::Borrowed(raw)
+                }
+            })
+            .collect();
+        Sent { doc, toks, words }
+    }
+
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    pub fn raw(&self, i: usize) -> &'a str {
+        let s = self.toks[i].span;
+        &self.doc.text[s.start..s.end]
+    }
+
+    pub fn w(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |w| w.as_ref())
+    }
+
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == TokenKind::Word)
+    }
+
+    /// True when the words starting at `i` are exactly `phrase`.
+    pub fn matches(&self, i: usize, phrase: &[&str]) -> bool {
+        i + phrase.len() <= self.len() && phrase.iter().enumerate().all(|(k, p)| self.w(i + k) == *p)
+    }
+
+    /// The byte span from token `a` to token `b - 1`.
+    pub fn span(&self, a: usize, b: usize) -> Span {
+        Span::new(self.toks[a].span.start, self.toks[b.max(a + 1) - 1].span.end)
+    }
+
+    pub fn text(&self, a: usize, b: usize) -> &'a str {
+        let s = self.span(a, b);
+        &self.doc.text[s.start..s.end]
+    }
+}
+
+/// Which sort of thing an actor phrase names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ActorKind {
+    Person,
+    Org,
+    Place,
+    /// A country named by its adjective, or a group ("Ukrainian officials").
+    Group,
+}
+
+#[derive(Debug, Clone)]
+pub struct Actor {
+    /// Sentence-local token range.
+    pub start: usize,
+    pub end: usize,
+    pub kind: ActorKind,
+    /// The entity the phrase's head names, if the entity layer found it.
+    pub entity: Option<usize>,
+    /// The country the phrase names or stands for (index into the lexicon's countries).
+    pub country: Option<usize>,
+    /// The phrase stands for a state through its capital or seat ("Moscow", "the Kremlin").
+    pub metonym: bool,
+    /// The phrase ends in a possessive ("Russia's").
+    pub possessive: bool,
+    /// Index of the actor joined to this one by "and" before it ("Ukraine and Russia").
+    pub conj_prev: Option<usize>,
+    /// A lone country adjective qualifying a thing rather than people ("Ukrainian cities"):
+    /// it may own a nominal event ("Russian invasion") but is not a subject or object.
+    pub modifier_only: bool,
+}
+
+/// Words that are capitalised at the start of a sentence or in headlines without naming
+/// anything.
+const NOT_NAMES: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i", "you", "his", "her",
+    "their", "its", "our", "my", "your", "in", "on", "at", "for", "with", "by", "from", "to", "of", "and", "but",
+    "or", "nor", "after", "before", "when", "while", "since", "as", "if", "although", "though", "because", "however",
+    "meanwhile", "also", "there", "here", "what", "who", "whom", "which", "where", "how", "why", "both", "all",
+    "some", "many", "most", "any", "each", "every", "no", "not", "yes", "so", "then", "than", "during", "until",
+    "despite", "under", "over", "about", "against", "between", "among", "through", "into", "without", "within",
+    "instead", "still", "yet", "even", "only", "just", "now", "later", "earlier", "last", "next", "first", "another",
+    "other", "such", "more", "less", "several", "few", "one", "two", "three", "monday", "tuesday", "wednesday",
+    "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "june", "july", "august",
+    "september", "october", "november", "december", "mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr.", "sen.",
+    "rep.", "gov.", "gen.", "according", "asked", "said", "says", "once", "today", "yesterday", "tomorrow",
+    "tonight", "people", "according", "unlike", "like", "amid", "following", "whether", "either", "neither",
+];
+
+/// Words that may open an actor phrase when a head follows ("senior officials").
+const MODIFIERS: &[&str] = &[
+    "senior", "top", "former", "local", "foreign", "federal", "state", "armed", "security", "government", "military",
+    "interior", "defense", "defence", "opposition", "regional", "national", "provincial", "chief", "deputy", "acting",
+    "rebel", "police", "border", "anti-government", "pro-government", "riot", "naval", "western", "joint",
+];
+
+/// Prepositions whose object is not the subject of a clause.
+pub const PREPOSITIONS: &[&str] = &[
+    "in", "on", "at", "for", "with", "by", "from", "to", "of", "into", "onto", "over", "under", "near", "between",
+    "among", "against", "about", "after", "before", "during", "since", "until", "through", "across", "toward",
+    "towards", "via", "without", "within", "around", "including", "like", "than", "upon", "despite", "amid",
+];
+
+fn strip_possessive(w: &str) -> (&str, bool) {
+    if let Some(s) = w.strip_suffix("'s") {
+        (s, true)
+    } else if let Some(s) = w.strip_suffix('\'') {
+        (s, true)
+    } else {
+        (w, false)
+    }
+}
+
+fn is_capitalised(raw: &str) -> bool {
+    raw.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The length in tokens of the common-noun actor starting at `i` (plurals accepted).
+pub fn agent_len(s: &Sent, i: usize) -> usize {
+    let (first, _) = strip_possessive(s.w(i));
+    let try_key = |key: &str| -> usize {
+        let Some(list) = LEXICON.agents.get(key) else { return 0 };
+        for words in list {
+            let n = words.len();
+            if i + n > s.len() {
+                continue;
+            }
+            let ok = (1..n).all(|k| {
+                let w = strip_possessive(s.w(i + k)).0;
+                let last = k == n - 1;
+                w == words[k] || (last && singular(w).is_some_and(|sg| sg == words[k]))
+            });
+            if ok && (n > 1 || key == first || singular(first) == Some(key)) {
+                return n;
+            }
+        }
+        0
+    };
+    let n = try_key(first);
+    if n > 0 {
+        return n;
+    }
+    singular(first).map_or(0, try_key)
+}
+
+/// The singular of a regular English plural, if the word looks like one.
+fn singular(w: &str) -> Option<&str> {
+    if w.len() > 4 && w.ends_with("ies") {
+        None // "authorities" etc. are listed as written
+    } else if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+        Some(&w[..w.len() - 1])
+    } else {
+        None
+    }
+}
+
+/// Finds the actor phrases of a sentence. `ent_at[i]` is the entity covering token `i`.
+pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at: &[bool]) -> Vec<Actor> {
+    let n = s.len();
+    let mut out: Vec<Actor> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        let start = i;
+        let mut end = i;
+        let mut has_head = false;
+        let mut k = i;
+        // Optional leading modifiers.
+        while k < n && MODIFIERS.contains(&s.w(k)) && ent_at[k].is_none() {
+            k += 1;
+        }
+        loop {
+            if k >= n || !s.is_word(k) {
+                break;
+            }
+            if ent_at[k].is_some() {
+                k += 1;
+                end = k;
+                has_head = true;
+                continue;
+            }
+            let raw = s.raw(k);
+            let (w, _) = strip_possessive(s.w(k));
+            let alen = agent_len(s, k);
+            if alen > 0 && !trigger_at[k] {
+                k += alen;
+                end = k;
+                has_head = true;
+                continue;
+            }
+            if LEXICON.country(w).is_some() {
+                k += 1;
+                end = k;
+                has_head = true;
+                continue;
+            }
+            let sentence_start = k == 0 || (k == 1 && !s.is_word(0));
+            if is_capitalised(raw) && !NOT_NAMES.contains(&w) && !(sentence_start && trigger_at[k]) {
+                k += 1;
+                end = k;
+                has_head = true;
+                continue;
+            }
+            // Joiners inside names: "Ministry of Foreign Affairs", "Court of Appeals for the Sixth Circuit".
+            if has_head && matches!(w, "of" | "for" | "de") && end == k {
+                let mut j = k + 1;
+                if j < n && s.w(j) == "the" {
+                    j += 1;
+                }
+                if j < n && (ent_at[j].is_some() || (is_capitalised(s.raw(j)) && !NOT_NAMES.contains(&s.w(j)))) {
+                    k = j;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !has_head || end == start {
+            i = start + 1;
+            continue;
+        }
+        // Drop leading modifiers that did not lead to a head adjacent to them.
+        out.push(describe(s, start, end, ent_at, entities));
+        i = end;
+        // A possessive ends the phrase.
+    }
+    // Split phrases at possessives and record conjunctions.
+    let mut split: Vec<Actor> = Vec::new();
+    for a in out {
+        let mut st = a.start;
+        for k in a.start..a.end {
+            if strip_possessive(s.w(k)).1 && k + 1 < a.end {
+                split.push(describe(s, st, k + 1, ent_at, entities));
+                st = k + 1;
+            }
+        }
+        split.push(describe(s, st, a.end, ent_at, entities));
+    }
+    for idx in 1..split.len() {
+        let (prev_end, cur_start) = (split[idx - 1].end, split[idx].start);
+        let between: Vec<&str> = (prev_end..cur_start).map(|k| s.w(k)).collect();
+        if matches!(between.as_slice(), ["and"] | [",", "and"] | [","] | ["&"]) {
+            // "," alone joins only inside a list that ends in "and".
+            if between == [","] {
+                let next_and = split.get(idx + 1).is_some_and(|nx| {
+                    let b: Vec<&str> = (split[idx].end..nx.start).map(|k| s.w(k)).collect();
+                    matches!(b.as_slice(), ["and"] | [",", "and"])
+                });
+                if !next_and {
+                    continue;
+                }
+            }
+            split[idx].conj_prev = Some(idx - 1);
+        }
+    }
+    split
+}
+
+fn describe(s: &Sent, start: usize, end: usize, ent_at: &[Option<usize>], entities: &[Entity]) -> Actor {
+    // The head entity: the rightmost person, organisation or place; else any entity.
+    let mut entity = None;
+    let mut best_rank = 0;
+    for k in (start..end).rev() {
+        if let Some(e) = ent_at[k] {
+            let rank = match entities[e].kind {
+                EntityType::PERSON | EntityType::ORG => 3,
+                EntityType::GPE | EntityType::LOC | EntityType::FAC => 2,
+                EntityType::NORP => 1,
+            };
+            if rank > best_rank {
+                best_rank = rank;
+                entity = Some(e);
+            }
+        }
+    }
+    let mut country = None;
+    let mut metonym = false;
+    let mut how = None;
+    // Whole-phrase country names first ("United States", "the Kremlin"), then single words.
+    let mut phrase = String::new();
+    for k in start..end {
+        if k > start {
+            phrase.push(' ');
+        }
+        phrase.push_str(strip_possessive(s.w(k)).0);
+    }
+    let phrase = phrase.strip_prefix("the ").unwrap_or(&phrase);
+    if let Some((c, w)) = LEXICON.country(phrase) {
+        country = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3);
+        how = Some(w);
+    } else {
+        for k in start..end {
+            let w = strip_possessive(s.w(k)).0;
+            // Plural demonyms ("the Russians") name their country too.
+            let found = LEXICON.country(w).or_else(|| {
+                w.strip_suffix('s').and_then(LEXICON.country).filter(|(_, how)| *how == CountryWord::Demonym)
+            });
+            if let Some((c, w)) = found {
+                country = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3);
+                how = Some(w);
+                break;
+            }
+        }
+    }
+    let whole_country = LEXICON.country(phrase).is_some();
+    if whole_country && how == Some(CountryWord::Seat) {
+        metonym = true;
+    }
+    let agent_head = (start..end).any(|k| agent_len(s, k) > 0 && ent_at[k].is_none());
+    let kind = match entity.map(|e| entities[e].kind) {
+        Some(EntityType::PERSON) => ActorKind::Person,
+        Some(EntityType::ORG) => ActorKind::Org,
+        Some(EntityType::GPE | EntityType::LOC | EntityType::FAC) if !agent_head => ActorKind::Place,
+        _ if whole_country && how == Some(CountryWord::Name) => ActorKind::Place,
+        _ if agent_head || how == Some(CountryWord::Demonym) => ActorKind::Group,
+        _ => ActorKind::Org,
+    };
+    let possessive = strip_possessive(s.w(end - 1)).1;
+    let lone_adjective = end - start == 1
+        && !agent_head
+        && (how == Some(CountryWord::Demonym) || entity.is_some_and(|e| entities[e].kind == EntityType::NORP))
+        && !s.w(start).ends_with('s');
+    let modifier_only = lone_adjective
+        && end < s.len()
+        && s.is_word(end)
+        && !matches!(s.w(end), "and" | "or")
+        && s.raw(end).chars().next().is_some_and(char::is_lowercase);
+    Actor { start, end, kind, entity, country, metonym, possessive, conj_prev: None, modifier_only }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actors(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let s = Sent::new(&doc, &doc.tokens);
+        let ent_at = vec![None; s.len()];
+        let trig = vec![false; s.len()];
+        chunk(&s, &ent_at, &[], &trig).iter().map(|a| s.text(a.start, a.end).to_string()).collect()
+    }
+
+    #[test]
+    fn finds_names_groups_and_compounds() {
+        assert_eq!(actors("Ukraine and Russia are preparing for talks."), ["Ukraine", "Russia"]);
+        assert_eq!(actors("Senior Hungarian and Romanian officials agreed."), ["Senior Hungarian", "Romanian officials"]);
+        assert_eq!(
+            actors("Ukraine accused Russian Foreign Minister Sergei Lavrov of ignoring calls."),
+            ["Ukraine", "Russian Foreign Minister Sergei Lavrov"]
+        );
+        // An agent with its affiliation is one phrase, headed by the affiliation.
+        assert_eq!(actors("A spokesman for the Ukrainian Ministry of Foreign Affairs ruled it out."), [
+            "spokesman for the Ukrainian Ministry of Foreign Affairs"
+        ]);
+    }
+
+    #[test]
+    fn possessive_splits_and_metonymy() {
+        let doc = Document::new("The Kremlin's demands angered Kiev.");
+        let s = Sent::new(&doc, &doc.tokens);
+        let ent_at = vec![None; s.len()];
+        let trig = vec![false; s.len()];
+        let a = chunk(&s, &ent_at, &[], &trig);
+        assert_eq!(a.len(), 2);
+        assert!(a[0].possessive && a[0].metonym);
+        assert_eq!(LEXICON.countries[a[0].country.unwrap()].name, "Russia");
+        assert!(a[1].metonym);
+    }
+}

@@ -1,0 +1,293 @@
+//! Source and target of a trigger, from word order and a few function words.
+//!
+//! Verbs: the subject is the nearest actor before the verb that is not the object of a
+//! preposition; the target is the first actor after it, directly or after "with", "to",
+//! "against", "that" … ; a passive verb swaps them ("was attacked by X"). Nouns: "between A
+//! and B", "by X", a possessive or adjective before the noun ("Russia's invasion", "Russian
+//! siege"), "of/on/against X" after it; otherwise the subject of the clause the noun is the
+//! object of ("Russia keeps up the pressure … with the siege of Mariupol").
+
+use crate::actors::{Actor, ActorKind, PREPOSITIONS, Sent};
+use crate::triggers::Found;
+
+/// Actor groups (indices into the sentence's actors; more than one for "A and B").
+#[derive(Debug, Clone)]
+pub struct Roles {
+    pub source: Vec<usize>,
+    pub target: Option<Vec<usize>>,
+    /// Token where the clause of the trigger starts (after the subject), for status cues.
+    pub clause_start: usize,
+}
+
+/// Types whose two actors act together: a compound subject is both sides.
+fn reciprocal(ty: &str) -> bool {
+    matches!(ty, "CONSULT" | "AGREE" | "COOPERATE")
+}
+
+fn is_boundary(w: &str) -> bool {
+    matches!(w, "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"" | "(" | ")" | "—" | "–")
+}
+
+/// Words that open a new clause between a trigger and a later actor.
+fn opens_clause(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "while" | "which" | "who" | "whom" | "whose" | "where" | "when" | "because" | "although" | "though"
+            | "after" | "before" | "since" | "said" | "says" | "say" | "told" | "if" | "as" | "and" | ","
+    )
+}
+
+/// The word before token `i`, skipping determiners and one adjective-like word.
+fn governing_word<'s>(s: &'s Sent, i: usize) -> &'s str {
+    let mut p = i;
+    while p > 0 {
+        p -= 1;
+        let w = s.w(p);
+        if matches!(w, "the" | "a" | "an" | "its" | "their" | "his" | "her" | "two" | "both") {
+            continue;
+        }
+        return w;
+    }
+    ""
+}
+
+/// Pronouns that, unresolved, stand as the subject between a trigger and an earlier actor.
+const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
+
+/// True when a preposition governs the phrase starting at token `i`, across determiners and
+/// up to two modifiers ("in southeastern Ukraine", "of the port city").
+fn governed_by_prep(s: &Sent, i: usize) -> bool {
+    let mut p = i;
+    let mut skipped = 0;
+    while p > 0 && skipped < 3 {
+        p -= 1;
+        let w = s.w(p);
+        if PREPOSITIONS.contains(&w) {
+            return true;
+        }
+        if !s.is_word(p)
+            || PRONOUNS.contains(&w)
+            || matches!(w, "and" | "or" | "that" | "which" | "is" | "are" | "was" | "were" | "has" | "have" | "had" | "will" | "would")
+            || crate::lexicon::LEXICON.triggers.contains_key(w)
+        {
+            return false;
+        }
+        skipped += 1;
+    }
+    false
+}
+
+/// The conjunction group ending at actor `idx` ("Ukraine and Russia" for "Russia").
+fn group_ending(actors: &[Actor], idx: usize) -> Vec<usize> {
+    let mut g = vec![idx];
+    let mut cur = idx;
+    while let Some(p) = actors[cur].conj_prev {
+        g.push(p);
+        cur = p;
+    }
+    g.reverse();
+    g
+}
+
+/// The conjunction group starting at actor `idx`.
+fn group_starting(actors: &[Actor], idx: usize) -> Vec<usize> {
+    let mut g = vec![idx];
+    let mut cur = idx;
+    while let Some(n) = actors.iter().position(|a| a.conj_prev == Some(cur)) {
+        g.push(n);
+        cur = n;
+    }
+    g
+}
+
+/// The subject of a trigger at token `pos`: the nearest actor before it that is not the
+/// object of a preposition and not a possessive modifier.
+fn subject_before(s: &Sent, actors: &[Actor], pos: usize) -> Option<usize> {
+    for (idx, a) in actors.iter().enumerate().rev() {
+        if a.end > pos {
+            continue;
+        }
+        if (a.end..pos).any(|k| is_boundary(s.w(k))) {
+            return None;
+        }
+        // An unresolved pronoun nearer the trigger is its subject: nobody we can name.
+        if (a.end..pos).any(|k| PRONOUNS.contains(&s.w(k)) && !governed_by_prep(s, k)) {
+            return None;
+        }
+        if a.modifier_only {
+            continue;
+        }
+        // Inside a conjunction, judge the first conjunct's governor.
+        let head = group_ending(actors, idx)[0];
+        if governed_by_prep(s, actors[head].start) {
+            continue;
+        }
+        return Some(idx);
+    }
+    None
+}
+
+/// The first actor after token `pos` that the trigger governs: adjacent, or after one of
+/// `preps`, or after "that" (a clause whose subject is the target, "demanding that Kiev cede").
+fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usize) -> Option<usize> {
+    for (idx, a) in actors.iter().enumerate() {
+        if a.start < pos {
+            continue;
+        }
+        if a.start > pos + max {
+            return None;
+        }
+        if (pos..a.start).any(|k| is_boundary(s.w(k))) {
+            return None;
+        }
+        // A new clause between the trigger and the actor: the actor is not its object.
+        if (pos..a.start).any(|k| opens_clause(s.w(k))) {
+            return None;
+        }
+        if a.modifier_only {
+            continue;
+        }
+        if a.possessive && a.kind != ActorKind::Person {
+            // "X's" modifies a noun: the noun, not X, is the object ("accused Russia's army").
+            if let Some(next) = actors.get(idx + 1)
+                && next.start == a.end
+            {
+                continue;
+            }
+        }
+        let gov = governing_word(s, a.start);
+        if a.start == pos || preps.contains(&gov) || gov == "that" {
+            return Some(idx);
+        }
+        if matches!(gov, "in" | "at" | "near" | "from" | "during" | "since" | "after" | "before" | "within" | "across" | "by") {
+            continue;
+        }
+        // Words between: an object noun phrase of which the actor is a modifier or owner.
+        if (pos..a.start).all(|k| s.is_word(k)) && a.start - pos <= 3 {
+            return Some(idx);
+        }
+    }
+    None
+}
+
+/// After a noun: "between A and B".
+fn between(s: &Sent, actors: &[Actor], pos: usize) -> Option<(usize, usize)> {
+    if pos < s.len() && s.w(pos) == "between" {
+        let a = actors.iter().position(|a| a.start > pos && a.start <= pos + 3)?;
+        let g = group_starting(actors, a);
+        if g.len() >= 2 {
+            return Some((g[0], g[1]));
+        }
+    }
+    None
+}
+
+/// The actor right after "by" following token `pos`.
+fn agent_by(s: &Sent, actors: &[Actor], pos: usize) -> Option<usize> {
+    if pos < s.len() && s.w(pos) == "by" {
+        return actors.iter().position(|a| a.start > pos && a.start <= pos + 3);
+    }
+    None
+}
+
+/// An actor owning or qualifying a noun: "Russia's invasion", "the Russian siege", "U.S. sanctions".
+fn owner_before(s: &Sent, actors: &[Actor], pos: usize) -> Option<usize> {
+    let (idx, a) = actors.iter().enumerate().rev().find(|(_, a)| a.end <= pos)?;
+    let gap = pos - a.end;
+    let gap_ok = gap <= 2
+        && (a.end..pos).all(|k| {
+            let w = s.w(k);
+            s.is_word(k) && !PREPOSITIONS.contains(&w) && !matches!(w, "and" | "or" | "but" | "is" | "are" | "was" | "were")
+        });
+    if gap_ok && (a.possessive || a.kind == ActorKind::Group || a.kind == ActorKind::Place || a.kind == ActorKind::Org) {
+        return Some(idx);
+    }
+    None
+}
+
+/// The next word after a noun trigger is a verb or auxiliary: the noun is a clause subject
+/// ("talks should start"), so the clause's actors are not its actors.
+fn noun_is_subject(s: &Sent, pos: usize) -> bool {
+    pos < s.len()
+        && matches!(
+            s.w(pos),
+            "will" | "would" | "should" | "could" | "may" | "might" | "must" | "is" | "are" | "was" | "were" | "have"
+                | "has" | "had" | "began" | "begin" | "begins" | "start" | "started" | "starts" | "took" | "take"
+                | "takes" | "ended" | "collapsed" | "resumed" | "continue" | "continued"
+        )
+}
+
+pub fn assign(s: &Sent, actors: &[Actor], f: &Found) -> Option<Roles> {
+    let ty = f.plover;
+    let mut clause_start = 0;
+    let (source, target) = if f.noun {
+        let mut src: Option<Vec<usize>> = None;
+        let mut tgt: Option<Vec<usize>> = None;
+        if let Some((a, b)) = between(s, actors, f.end) {
+            src = Some(vec![a]);
+            tgt = Some(vec![b]);
+        }
+        if src.is_none()
+            && let Some(b) = agent_by(s, actors, f.end)
+        {
+            src = Some(group_starting(actors, b));
+        }
+        if src.is_none()
+            && let Some(o) = owner_before(s, actors, f.start)
+        {
+            src = Some(group_ending(actors, o));
+        }
+        if tgt.is_none() {
+            let preps: &[&str] = if reciprocal(ty) { &["with"] } else { &["with", "of", "on", "against", "to", "in", "into", "over", "targeting"] };
+            if let Some(t) = object_after(s, actors, f.end, preps, 8) {
+                let gov = governing_word(s, actors[t].start);
+                if actors[t].start != f.end && (preps.contains(&gov) || gov == "that") || !reciprocal(ty) && preps.contains(&gov) {
+                    tgt = Some(group_starting(actors, t));
+                }
+            }
+        }
+        if src.is_none() && !noun_is_subject(s, f.end) {
+            if let Some(subj) = subject_before(s, actors, f.start) {
+                src = Some(group_ending(actors, subj));
+                clause_start = actors[subj].end;
+            }
+        }
+        (src, tgt)
+    } else if f.passive {
+        let by = agent_by(s, actors, f.end).map(|b| group_starting(actors, b));
+        // "Crimea, annexed by the Russians": the phrase before the comma is the target.
+        let reduced = (f.start >= 2 && s.w(f.start - 1) == ",")
+            .then(|| actors.iter().position(|a| a.end == f.start - 1))
+            .flatten();
+        let subj = reduced.or_else(|| subject_before(s, actors, f.start));
+        if let Some(sj) = subj {
+            clause_start = actors[sj].end;
+        }
+        (by, subj.map(|sj| group_ending(actors, sj)))
+    } else {
+        let subj = subject_before(s, actors, f.start);
+        if let Some(sj) = subj {
+            clause_start = actors[sj].end;
+        }
+        let preps: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+        let obj = object_after(s, actors, f.end, preps, 10);
+        (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
+    };
+    let mut source = source?;
+    let mut target = target;
+    if target.is_none() && reciprocal(ty) && source.len() >= 2 {
+        target = Some(vec![source[1]]);
+        source = vec![source[0]];
+    } else if let Some(t) = &target
+        && t.len() >= 2
+        && reciprocal(ty)
+        && source.len() == 1
+    {
+        // "met with A and B": keep the whole group as the target.
+        target = Some(t.clone());
+    }
+    if clause_start == 0 {
+        clause_start = f.start.saturating_sub(6);
+    }
+    Some(Roles { source, target, clause_start })
+}

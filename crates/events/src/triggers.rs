@@ -1,0 +1,207 @@
+//! Event triggers: verbs (refined by the PETRARCH2 verb patterns) and nominalisations.
+
+use crate::actors::{PREPOSITIONS, Sent};
+use crate::lexicon::{LEXICON, PatWord, Trigger};
+
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Sentence-local token range of the trigger words.
+    pub start: usize,
+    pub end: usize,
+    pub code: &'static str,
+    pub plover: &'static str,
+    pub noun: bool,
+    /// A passive verb ("was attacked by"): the subject is the target.
+    pub passive: bool,
+}
+
+/// Words after which a trigger word is a noun ("the attack", "their demands").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our", "my", "your", "any",
+    "no", "every", "each", "some", "new", "fresh", "further", "first", "second", "latest", "recent", "peace",
+    "direct", "joint", "possible", "planned", "proposed", "such", "more", "of", "ongoing", "face-to-face",
+];
+
+/// Words after which a trigger word is a verb ("they attack", "will meet", "to agree").
+const VERB_CONTEXT: &[&str] = &[
+    "i", "we", "you", "he", "she", "they", "it", "who", "which", "that", "to", "will", "would", "could", "should",
+    "might", "may", "must", "can", "cannot", "shall", "did", "does", "do", "didn't", "doesn't", "don't", "won't",
+    "not", "never", "also", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "then",
+    "jointly", "repeatedly", "reportedly", "allegedly", "formally", "publicly", "again", "later", "finally",
+];
+
+const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"];
+
+fn prev_word<'s>(s: &'s Sent, i: usize) -> &'s str {
+    if i == 0 { "" } else { s.w(i - 1) }
+}
+
+fn looks_participle(w: &str) -> bool {
+    w.ends_with("ed") || w.ends_with("en") || matches!(w, "hit" | "shot" | "held" | "struck" | "met" | "sought" | "brought" | "caught" | "fought" | "told" | "sent" | "won" | "led" | "left" | "cut" | "put" | "set" | "made" | "built")
+}
+
+/// Finds the triggers of a sentence. `after_actor[i]` is true when an actor phrase ends just
+/// before token `i` (a likely subject, so a verb reading).
+pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < s.len() {
+        if !s.is_word(i) {
+            i += 1;
+            continue;
+        }
+        let Some(cands) = LEXICON.triggers.get(s.w(i)) else {
+            i += 1;
+            continue;
+        };
+        let prev = prev_word(s, i);
+        let prev_is_possessive = prev.ends_with("'s") || prev.ends_with('\'');
+        let noun_context = DETERMINERS.contains(&prev) || prev_is_possessive || (PREPOSITIONS.contains(&prev) && prev != "to");
+        let verb_context = VERB_CONTEXT.contains(&prev) || after_actor.get(i).copied().unwrap_or(false) || prev.ends_with("ly");
+        let mut chosen: Option<&Trigger> = None;
+        for t in cands {
+            if !s.matches(i, &t.words) {
+                continue;
+            }
+            let fits = if t.noun { !verb_context || noun_context } else { !noun_context };
+            if fits && chosen.is_none_or(|c| t.words.len() > c.words.len()) {
+                chosen = Some(t);
+            }
+        }
+        let Some(t) = chosen else {
+            i += 1;
+            continue;
+        };
+        let end = i + t.words.len();
+        let code = if t.noun { t.code } else { refine(s, i, end, t) };
+        let passive = !t.noun && {
+            let last = s.w(end - 1);
+            looks_participle(last)
+                && ((i >= 1 && BE.contains(&s.w(i - 1)))
+                    || (i >= 2 && BE.contains(&s.w(i - 2)) && s.w(i - 1).ends_with("ly"))
+                    || (end < s.len() && s.w(end) == "by"))
+        };
+        if let Some(code) = code
+            && let Some(plover) = LEXICON.plover_of(code)
+        {
+            out.push(Found { start: i, end, code, plover, noun: t.noun, passive });
+        }
+        i = end;
+    }
+    out
+}
+
+/// Length of the match of one pattern word at token `j` (0 if none).
+fn word_match(s: &Sent, j: usize, pw: PatWord) -> usize {
+    let w = s.w(j);
+    match pw {
+        PatWord::Exact(e) => usize::from(w == e || w.strip_suffix('s') == Some(e)),
+        PatWord::Stem(st) => usize::from(w.starts_with(st)),
+        PatWord::Set(name) => LEXICON.sets.get(name).map_or(0, |members| {
+            members
+                .iter()
+                .filter(|m| !m.is_empty() && s.matches(j, m) || (m.len() == 1 && w.strip_suffix('s') == Some(m[0])))
+                .map(|m| m.len())
+                .max()
+                .unwrap_or(0)
+        }),
+    }
+}
+
+/// Tokens that end the stretch a verb pattern may look into.
+fn is_boundary(w: &str) -> bool {
+    matches!(w, "." | ";" | ":" | "!" | "?" | "“" | "”" | "\"")
+}
+
+/// Chooses the code of a verb from its block's patterns: the pattern with the most words that
+/// match, in order, after (and before) the verb wins; otherwise the verb's own code.
+fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static str> {
+    let Some(patterns) = LEXICON.patterns.get(t.block) else { return t.code };
+    let mut limit = end;
+    while limit < s.len() && limit < end + 10 && !is_boundary(s.w(limit)) {
+        limit += 1;
+    }
+    let mut best: Option<(usize, Option<&'static str>)> = None;
+    for p in patterns {
+        let mut j = end;
+        let mut ok = true;
+        for &pw in &p.post {
+            let mut found = false;
+            while j < limit {
+                let n = word_match(s, j, pw);
+                j += 1;
+                if n > 0 {
+                    j += n - 1;
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        // Pre words: in order, within four tokens before the verb.
+        let lo = start.saturating_sub(4);
+        let mut j = start;
+        for &pw in p.pre.iter().rev() {
+            let mut found = false;
+            while j > lo {
+                j -= 1;
+                if word_match(s, j, pw) > 0 {
+                    found = true;
+                    break;
+                }
+            }
+            if !found {
+                ok = false;
+                break;
+            }
+        }
+        if !ok {
+            continue;
+        }
+        let score = p.pre.len() + p.post.len();
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, p.code));
+        }
+    }
+    best.map_or(t.code, |(_, c)| c)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_text::Document;
+
+    fn codes(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Document::new(text);
+        let s = Sent::new(&doc, &doc.tokens);
+        let aa = vec![false; s.len()];
+        find(&s, &aa).into_iter().map(|f| (s.text(f.start, f.end).to_string(), f.plover)).collect()
+    }
+
+    #[test]
+    fn verbs_and_nouns() {
+        assert_eq!(codes("They accused him of lying."), [("accused".to_string(), "ACCUSE")]);
+        assert_eq!(codes("the siege of the city"), [("siege".to_string(), "ASSAULT")]);
+        assert_eq!(codes("preparing for peace talks"), [("peace talks".to_string(), "CONSULT")]);
+        assert!(codes("The president said nothing.").is_empty());
+    }
+
+    #[test]
+    fn patterns_refine_the_code() {
+        // CALL defaults to a phone call; "called for" is an appeal (REQUEST).
+        let c = codes("The minister called for a ceasefire.");
+        assert_eq!(c[0].1, "REQUEST");
+    }
+
+    #[test]
+    fn possessive_makes_a_noun() {
+        // "calls" after a possessive is not the verb "call".
+        assert!(codes("the country's calls").iter().all(|(_, t)| *t != "CONSULT"));
+    }
+}
