@@ -320,7 +320,7 @@ fn describe(s: &Sent, start: usize, end: usize, ent_at: &[Option<usize>], entiti
             let w = strip_possessive(s.w(k)).0;
             // Plural demonyms ("the Russians") name their country too.
             let found = LEXICON.country(w).or_else(|| {
-                w.strip_suffix('s').and_then(LEXICON.country).filter(|(_, how)| *how == CountryWord::Demonym)
+                w.strip_suffix('s').and_then(|x| LEXICON.country(x)).filter(|(_, how)| *how == CountryWord::Demonym)
             });
             if let Some((c, w)) = found {
                 country = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3);
