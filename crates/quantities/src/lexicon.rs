@@ -68,6 +68,8 @@ pub struct Slots {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CueFrame {
     Verb,
+    /// A verb that is also a noun ("forecast", "reports"): a cue only after a subject.
+    VerbNoun,
     According,
 }
 
@@ -151,6 +153,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
         .filter_map(|r| {
             let f = match *r.get(1)? {
                 "verb" => CueFrame::Verb,
+                "verb_noun" => CueFrame::VerbNoun,
                 "according" => CueFrame::According,
                 _ => return None,
             };

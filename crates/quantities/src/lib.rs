@@ -117,7 +117,8 @@ fn remember_claimant(
     }
     let toks = tokens::sentence_tokens(doc, lower, sentence);
     for (c, t) in toks.iter().enumerate() {
-        if lexicon::LEXICON.cues.get(t.lower) == Some(&lexicon::CueFrame::Verb) {
+        let _ = t;
+        if link::is_verb_cue(&toks, c) {
             if let Some((a, b)) = link::claimant_span(&toks, c + 1, c + 1) {
                 let (s, e) = link::name_in(&toks, a, b);
                 let text = &doc.text[s..e];
@@ -128,5 +129,82 @@ fn remember_claimant(
             }
             break;
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use newsgraph_record::{Approx, Category, EntityType, QuoteKind};
+
+    fn entity(id: &str, kind: EntityType, name: &str, text: &str) -> Entity {
+        let mentions = text.match_indices(name).map(|(i, m)| [i, i + m.len()]).collect();
+        Entity { id: id.into(), kind, name: name.into(), aliases: vec![], titles: vec![], mentions, geo: None }
+    }
+
+    #[test]
+    fn never_panics_on_odd_input() {
+        for t in [
+            "", " ", "1", "-", "$", "between", "between 5 and", "1,", "1,000,", "½ ⅔", "3 hundred and 2 hundred are two",
+            "more than 40 and less than 10, less than 10 and more than 40", "5 - - 6", "1.1^--23", "+1-222-2222/2222",
+            "café 10 😀 million", "a a a half half", "tens of of thousands", "(800) 273-8255", "12,34,567.89", "$99(",
+            "20/2030 and", "10 000 000 000 000 000 000 000 000 000", "99999999999999999999999999999999999",
+            "from 5 to", "2 1/", "a quarter", "one and a", "US$", "18- to", "£", "the 1990s 5G 3D 28th",
+        ] {
+            let doc = Document::new(t);
+            let q = recognise(&doc, &[], &[], &[]);
+            for x in q {
+                assert!(x.span[0] <= x.span[1] && x.span[1] <= t.len());
+                assert!(t.is_char_boundary(x.span[0]) && t.is_char_boundary(x.span[1]));
+            }
+        }
+    }
+
+    #[test]
+    fn links_place_and_claimant_from_layers() {
+        let text = "The city’s mayor, Vadim Boichenko, said 160,000 civilians were trapped there. \
+                    Twenty-six buses are waiting, he said. We need to evacuate Mariupol.\n\
+                    The UN has confirmed 1,119 civilian deaths across Ukraine.";
+        let doc = Document::new(text);
+        let entities = vec![
+            entity("e1", EntityType::PERSON, "Vadim Boichenko", text),
+            entity("e2", EntityType::GPE, "Mariupol", text),
+            entity("e3", EntityType::GPE, "Ukraine", text),
+            entity("e4", EntityType::ORG, "UN", text),
+        ];
+        let content = text.find("160,000").unwrap();
+        let quote = Quote {
+            kind: QuoteKind::Indirect,
+            text: "160,000 civilians were trapped there".into(),
+            span: [content, content + "160,000 civilians were trapped there".len()],
+            speaker: Some("e1".into()),
+            speaker_text: Some("Vadim Boichenko".into()),
+            speaker_name: Some("Vadim Boichenko".into()),
+            speaker_span: Some([text.find("Vadim").unwrap(), text.find("Vadim").unwrap() + 15]),
+            cue: Some("said".into()),
+            cue_span: None,
+            confidence: None,
+        };
+        let q = recognise(&doc, &entities, &[quote], &[]);
+        assert_eq!(q.len(), 3, "{q:?}");
+        // In reported speech: the quote's speaker; the place from the paragraph.
+        assert_eq!((q[0].source.as_deref(), q[0].location.as_deref(), q[0].category), (Some("e1"), Some("e2"), Category::Trapped));
+        // ", he said": the paragraph's last named claimant.
+        assert_eq!((q[1].value, q[1].source.as_deref()), (Some(26.0), Some("e1")));
+        // The subject of a claim verb, resolved to its entity; the place in the sentence.
+        assert_eq!((q[2].source.as_deref(), q[2].source_text.as_deref(), q[2].location.as_deref()), (Some("e4"), Some("The UN"), Some("e3")));
+        assert_eq!(q[2].approx, Approx::Exact);
+    }
+
+    #[test]
+    fn time_layer_and_fallbacks() {
+        let text = "Officials said 12 people died in two weeks. According to the ministry, about 300 were hurt.";
+        let doc = Document::new(text);
+        let at = text.find("two weeks").unwrap();
+        let times = vec![Time { text: "two weeks".into(), span: [at, at + 9], kind: newsgraph_record::TimeType::DURATION, value: Some("P2W".into()), modifier: None }];
+        let q = recognise(&doc, &[], &[], &times);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!((q[0].value, q[0].category, q[0].source_text.as_deref()), (Some(12.0), Category::Killed, Some("Officials")));
+        assert_eq!((q[1].value, q[1].approx, q[1].category, q[1].source_text.as_deref()), (Some(300.0), Approx::About, Category::Injured, Some("the ministry")));
     }
 }

@@ -108,7 +108,7 @@ pub fn claimant_span(toks: &[Tok], lead: usize, tail: usize) -> Option<(usize, u
     }
     // The nearest verb cue before the number whose subject does not hold the number.
     for c in (0..lead).rev() {
-        if LEXICON.cues.get(toks[c].lower) != Some(&CueFrame::Verb) {
+        if !is_verb_cue(toks, c) {
             continue;
         }
         if let Some((a, b)) = subject_before(toks, c) {
@@ -117,9 +117,10 @@ pub fn claimant_span(toks: &[Tok], lead: usize, tail: usize) -> Option<(usize, u
             }
         }
     }
-    // An attribution after the content: "…, he said." / "…, said O'Neill."
+    // An attribution after the content: "…, he said." / "…, said O'Neill." / "…, a USA TODAY
+    // analysis shows."
     for c in tail..toks.len() {
-        if LEXICON.cues.get(toks[c].lower) != Some(&CueFrame::Verb) {
+        if !is_verb_cue(toks, c) {
             continue;
         }
         let after = toks.get(c + 1);
@@ -132,15 +133,36 @@ pub fn claimant_span(toks: &[Tok], lead: usize, tail: usize) -> Option<(usize, u
                 }
             }
         }
-        if let Some((a, b)) = subject_before(toks, c) {
-            let lead_in = matches!(low_before(toks, a), "," | "”" | "\"" | "’" | "'");
-            if lead_in {
+        // The subject starts after the last comma or closing quote between number and cue.
+        let open = (tail..c).rev().find(|&k| matches!(toks[k].lower, "," | "”" | "\"" | "’" | "'"));
+        if let Some(k) = open {
+            let a = k + 1;
+            let mut b = c;
+            while b > a && matches!(toks[b - 1].lower, "has" | "have" | "had" | "also" | "later" | "further") {
+                b -= 1;
+            }
+            if b > a && b - a <= 10 {
                 return Some((a, b));
             }
         }
         break;
     }
     None
+}
+
+/// True when token `c` is a claim verb here; a verb that is also a noun ("its forecast",
+/// "campaign-finance reports") counts only after a name, a pronoun or an auxiliary.
+pub fn is_verb_cue(toks: &[Tok], c: usize) -> bool {
+    match LEXICON.cues.get(toks[c].lower) {
+        Some(CueFrame::Verb) => true,
+        Some(CueFrame::VerbNoun) => {
+            let Some(p) = c.checked_sub(1).map(|k| &toks[k]) else { return false };
+            (p.is_capitalised() && p.is_word() && c > 1)
+                || is_pronoun(p.lower)
+                || matches!(p.lower, "has" | "have" | "had" | "also" | "later" | "will" | "would" | "which" | "who")
+        }
+        _ => false,
+    }
 }
 
 /// The subject noun phrase before the cue at `c`, skipping auxiliaries and adverbs ("The UN
@@ -194,21 +216,29 @@ pub fn name_in(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
             let mut e = k + 1;
             while e < b {
                 let t = &toks[e];
-                if t.is_capitalised() && (t.is_word() || t.is_number()) || matches!(t.lower, "’s" | "'s") && false {
+                if t.is_capitalised() && (t.is_word() || t.is_number()) {
                     e += 1;
-                } else if matches!(t.lower, "of" | "for" | "the" | "on" | "&" | "-") && toks.get(e + 1).is_some_and(|n| n.is_capitalised()) && e + 1 < b {
+                } else if matches!(t.lower, "of" | "for" | "the" | "on" | "&" | "-") && e + 1 < b && toks[e + 1].is_capitalised() {
                     e += 1;
                 } else {
                     break;
                 }
             }
-            best = Some((s, e));
+            // A sentence-opening adverb or phrase ("Overall, the fund"): not a name.
+            let opener = s == 0 && low(toks, e) == ",";
+            if !opener {
+                best = Some((s, e));
+            }
             k = e;
         } else {
             k += 1;
         }
     }
-    let (s, e) = best.unwrap_or((a, b));
+    let (s, e) = best.unwrap_or_else(|| {
+        // No name: the words after the last comma ("Overall, the fund" → "the fund").
+        let s = (a..b).rev().find(|&k| toks[k].lower == ",").map_or(a, |k| k + 1);
+        if s < b { (s, b) } else { (a, b) }
+    });
     // "The UN": keep a leading article that starts the phrase for readability.
     let s = if s > a && matches!(toks[s - 1].lower, "the") && s - 1 == a { s - 1 } else { s };
     (toks[s].start, toks[e - 1].end)

@@ -70,7 +70,7 @@ pub fn sentence(toks: &[Tok], text: &str, times: &[[usize; 2]]) -> Vec<Found> {
             category,
         });
     }
-    inherit_heads(toks, &mut out);
+    inherit_heads(&mut out);
     out
 }
 
@@ -162,7 +162,11 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
             let dash = matches!(joiner, "-" | "–" | "—" | "~");
             let ok = match joiner {
                 "and" => before == "between",
-                "to" | "through" => before == "from" || before == "between" || q.value > c.value,
+                "to" | "through" => {
+                    let change = before == "from" && is_change_verb(low_before(toks, c.lead - 1));
+                    let same_unit = dress(toks, q.clone(), c.unit).unit == c.unit;
+                    !change && same_unit && !matches!(before, "by") && (before == "from" || before == "between" || q.value > c.value)
+                }
                 "or" => q.value > c.value && c.p.form == q.form && q.value <= 1000.0,
                 _ => dash,
             };
@@ -221,6 +225,17 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
         k += 1;
     }
     out
+}
+
+/// Verbs of change: "rose from 5 to 10" is two values, not a range.
+fn is_change_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "rose" | "rise" | "rises" | "risen" | "fell" | "fall" | "falls" | "fallen" | "increased" | "increase" | "increases"
+            | "decreased" | "decline" | "declined" | "grew" | "grow" | "grown" | "climbed" | "dropped" | "jumped" | "up"
+            | "down" | "cut" | "raised" | "lowered" | "edged" | "slipped" | "surged" | "soared" | "plunged" | "revised"
+            | "changed" | "moved" | "went" | "expanded" | "shrank" | "slowed"
+    )
 }
 
 /// Currency, unit, and hedge around one number.
@@ -367,7 +382,10 @@ fn head_and_category(toks: &[Tok], c: &Cand, text: &str) -> (Option<String>, Opt
     } else {
         None
     };
-    if category.is_none() && c.unit.is_none() {
+    if c.unit.is_some() {
+        // A share or an amount ("98.33 percent of the Syrian refugees") is not a head count.
+        category = None;
+    } else if category.is_none() {
         category = predicate(toks, np_end).or_else(|| verb_before(toks, c.lead));
     }
     let (what, end) = match what {
@@ -419,7 +437,7 @@ fn verb_before(toks: &[Tok], lead: usize) -> Option<Category> {
 
 /// "139 children had been killed and more than 205 injured": the second count has no head of
 /// its own and takes the previous one's.
-fn inherit_heads(toks: &[Tok], found: &mut [Found]) {
+fn inherit_heads(found: &mut [Found]) {
     for i in 1..found.len() {
         if found[i].what.is_some() || found[i].unit.is_some() {
             continue;
@@ -428,7 +446,7 @@ fn inherit_heads(toks: &[Tok], found: &mut [Found]) {
         if prev.unit.is_some() {
             continue;
         }
-        let gap_ok = toks[prev.tail..found[i].lead].len() <= 8;
+        let gap_ok = found[i].lead.saturating_sub(prev.tail) <= 8;
         if gap_ok {
             if let Some(w) = prev.what.clone() {
                 // The head word alone ("civilians", "children"), not the whole phrase.
