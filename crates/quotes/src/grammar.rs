@@ -45,7 +45,7 @@ pub fn is_cap(w: &str) -> bool {
 }
 
 pub fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "“" | "”" | "\"" | "„" | "«" | "»" | "‟")
+    matches!(w, "“" | "”" | "\"" | "„" | "«" | "»" | "‟" | "'")
 }
 
 /// The document's tokens with their texts, sentences and quotation membership.
@@ -177,7 +177,7 @@ impl<'a> Ctx<'a> {
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "." | "&") {
                 break;
             }
-            if !is_cap(w) && one_of(w, CLAUSE_WORDS) {
+            if (!is_cap(w) || self.sentence_start(k)) && one_of(w, CLAUSE_WORDS) {
                 // "Moscow and Kiev say": "and" between names belongs to the subject.
                 let joins_names = matches!(w.to_ascii_lowercase().as_str(), "and" | "&")
                     && k > floor
@@ -261,6 +261,10 @@ impl<'a> Ctx<'a> {
         let first = self.words[a];
         if !is_cap(first) && !one_of(first, &["the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one", "both"]) && !lexicon::is_speaker_noun(first) {
             return false;
+        }
+        // "The clip says", "The campaign says": a short determiner phrase.
+        if b - a <= 4 && one_of(first, &["the", "a", "an", "this", "that", "another", "his", "her", "their", "its"]) && b - a >= 2 {
+            return (a + 1..b).all(|k| self.is_word(k) || matches!(self.words[k], "’" | "'" | "-"));
         }
         (a..b).any(|k| {
             let w = self.words[k];

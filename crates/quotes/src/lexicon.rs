@@ -93,7 +93,8 @@ pub fn speech_verb(words: &[&str]) -> Option<Verb> {
 /// True when the lower-cased `word` is a speaker noun or title ("mayor", "official").
 pub fn is_speaker_noun(word: &str) -> bool {
     let lower = word.to_lowercase();
-    SPEAKER_NOUNS.iter().any(|n| *n == lower)
+    let singular = lower.strip_suffix('s').unwrap_or(&lower);
+    SPEAKER_NOUNS.iter().any(|n| *n == lower || n == singular)
 }
 
 #[cfg(test)]

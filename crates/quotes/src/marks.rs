@@ -54,11 +54,22 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
         let ptext = &text[para.start..para.end];
         let chars: Vec<(usize, char)> = ptext.char_indices().collect();
         let mut open: Option<usize> = None;
+        let mut skip_next = false;
         for (k, &(off, c)) in chars.iter().enumerate() {
+            if skip_next {
+                skip_next = false;
+                continue;
+            }
             let pos = para.start + off;
             let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
-            let next = chars.get(k + 1).map(|&(_, c)| c);
-            let (opens, closes) = if c == '"' {
+            // Two apostrophes stand for a straight double mark in some wire and NYT text.
+            let doubled = c == '\'' && chars.get(k + 1).is_some_and(|&(_, n)| n == '\'');
+            let next = chars.get(k + if doubled { 2 } else { 1 }).map(|&(_, c)| c);
+            if doubled {
+                skip_next = true;
+            }
+            let mark_len = if doubled { 2 } else { c.len_utf8() };
+            let (opens, closes) = if c == '"' || doubled {
                 match straight_lean(prev, next) {
                     Lean::Open => (true, false),
                     Lean::Close => (false, true),
@@ -80,7 +91,7 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
             }
             if closes && open.is_some() {
                 let start = open.take().unwrap_or(pos);
-                push(doc, &mut out, start, pos, pos + c.len_utf8(), true);
+                push(doc, &mut out, start, pos, pos + mark_len, true);
             } else if opens {
                 if let Some(start) = open {
                     // A second opening mark before any closing one: the first quotation lost
@@ -93,7 +104,10 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
         }
         if let Some(start) = open {
             let next_opens = doc.paragraphs.get(pi + 1).is_some_and(|np| {
-                text[np.start..np.end].trim_start().chars().next().is_some_and(|c| is_double_open(c) || c == '"')
+                {
+                let t = text[np.start..np.end].trim_start();
+                t.starts_with("''") || t.chars().next().is_some_and(|c| is_double_open(c) || c == '"')
+            }
             });
             if next_opens {
                 carried = Some(start);
@@ -113,7 +127,7 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
 /// Records a stretch from the opening mark at `open` to the closing mark at `close` (or the
 /// recovered end), dropping empty ones and trailing white space.
 fn push(doc: &Document, out: &mut Vec<Stretch>, open: usize, close: usize, end: usize, closed: bool) {
-    let open_len = doc.text[open..].chars().next().map_or(0, char::len_utf8);
+    let open_len = if doc.text[open..].starts_with("''") { 2 } else { doc.text[open..].chars().next().map_or(0, char::len_utf8) };
     let inner_start = open + open_len;
     if inner_start >= close {
         return;
@@ -150,6 +164,7 @@ mod tests {
     #[test]
     fn curly_straight_and_mixed_marks() {
         assert_eq!(quoted("“One,” he said. \"Two\" and “three\" and \"four”."), vec!["One,", "Two", "three", "four"]);
+        assert_eq!(quoted("''Five,'' he said, ''six.'' The Russians' plan."), vec!["Five,", "six."]);
     }
 
     #[test]

@@ -80,7 +80,7 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     if !v.participle && ci > first && ctx.w(ci - 1) == "," {
         if let Some((sa, sb)) = ctx.speaker_after(cend) {
             if at_clause_end(ctx, sb, end) {
-                return content_item(ctx, first, ci - 1, Who::Span(sa, sb), Some(cue), 0.7);
+                return content_item(ctx, last_clause_start(ctx, first, ci - 1), ci - 1, Who::Span(sa, sb), Some(cue), 0.7);
             }
         }
     }
@@ -94,7 +94,21 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
             Some((sa, sb)) => {
                 // Inverted, speaker before the verb at the end: "…, Ukrainian officials said."
                 if sa > first && ctx.w(sa - 1) == "," && at_clause_end(ctx, cend, end) {
-                    return content_item(ctx, first, sa - 1, Who::Span(sa, sb), Some(cue), 0.7);
+                    return content_item(ctx, last_clause_start(ctx, first, sa - 1), sa - 1, Who::Span(sa, sb), Some(cue), 0.7);
+                }
+                // Parenthetical: "The museum, Mr. Bush said, celebrated …" — the content is the
+                // sentence around the attribution.
+                if sa > first && ctx.w(sa - 1) == "," && ctx.w(cend) == "," && cend + 2 < end && !ctx.quoted[cend + 1] {
+                    let b = ctx.clause_end(cend + 1);
+                    if b > cend + 2 {
+                        return content_item(ctx, last_clause_start(ctx, first, sa - 1), b, Who::Span(sa, sb), Some(cue), 0.7);
+                    }
+                }
+                // "After Biden said that …, officials spent …": a subordinate clause ends at its comma.
+                if sa > first && one_of(ctx.w(sa - 1), SUBORDINATORS) {
+                    let a = content_start(ctx, cend, end, v.frame)?;
+                    let b = (a..ctx.clause_end(a)).find(|&k| ctx.w(k) == "," && !ctx.quoted[k]).unwrap_or_else(|| ctx.clause_end(a));
+                    return content_item(ctx, a, b, Who::Span(sa, sb), Some(cue), 0.75);
                 }
                 Who::Span(sa, sb)
             }
@@ -108,6 +122,18 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     let b = ctx.clause_end(a);
     let conf = if ctx.w(a).eq_ignore_ascii_case("that") { 0.85 } else { 0.75 };
     content_item(ctx, a, b, who, Some(cue), if v.participle { conf - 0.1 } else { conf })
+}
+
+/// Words opening a subordinate clause: reported speech inside one ends at its comma.
+const SUBORDINATORS: &[&str] = &["after", "when", "before", "since", "while", "although", "though", "because", "if", "as", "once", "until", "whereas"];
+
+/// The start of the last coordinated clause before an inverted attribution: in
+/// "A is so, but B is so, officials said" the officials are reported saying B.
+fn last_clause_start(ctx: &Ctx, first: usize, end: usize) -> usize {
+    (first + 1..end)
+        .rev()
+        .find(|&k| ctx.w(k - 1) == "," && !ctx.quoted[k] && one_of(ctx.w(k), &["but", "while", "although", "though"]))
+        .map_or(first, |k| k + 1)
 }
 
 /// True when only time words and adverbials stand between `k` and the clause's end.
@@ -135,6 +161,18 @@ fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
 fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usize> {
     let mut k = cend;
     if frame == Frame::Tell {
+        // "told a meeting of Pacific Island leaders that …"
+        let mut j = k;
+        while j < end && j < k + 12 {
+            let w = ctx.w(j);
+            if w.eq_ignore_ascii_case("that") {
+                return (j + 1 < end).then_some(j);
+            }
+            if matches!(w, "," | "." | ";" | ":" | "?" | "!") || ctx.quoted[j] || ctx.cue(j).is_some() {
+                break;
+            }
+            j += 1;
+        }
         k = skip_addressee(ctx, k, end);
     }
     if ctx.w(k).eq_ignore_ascii_case("that") {
@@ -174,7 +212,7 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
     let w = ctx.w(k);
     let clause_like = ctx.is_word(k)
         && !one_of(w, ADVERBIAL_STARTS)
-        && !one_of(w, &["to", "of", "with", "by", "about", "from", "into", "so", "and", "or", "but", "yes", "no", "nothing", "anything", "something", "what", "goodbye", "hello", "thanks", "sorry", "please", "how", "why", "when", "where", "whether", "if", "it", "him", "her", "them", "me", "us", "so", "otherwise", "more", "little", "much", "very", "only"])
+        && !one_of(w, &["to", "of", "with", "by", "about", "from", "into", "so", "and", "or", "but", "yes", "no", "nothing", "anything", "something", "what", "goodbye", "hello", "thanks", "sorry", "please", "how", "why", "when", "where", "whether", "if", "him", "them", "me", "us", "so", "otherwise", "more", "little", "much", "very", "only"])
         || (is_quote_mark(w) && k + 1 < end);
     clause_like.then_some(k)
 }
