@@ -27,11 +27,14 @@ pub struct Hit {
     /// Named fully in the text (day, month and year written out): usable as evidence of
     /// the publication date.
     pub absolute: bool,
+    /// Computed from the anchor ("a year earlier"): does not become the next anchor, so
+    /// chains of such expressions stay on the reference time.
+    pub derived: bool,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimeType, value: Option<String>) -> Hit {
-        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false }
+        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false, derived: false }
     }
     fn date(start: usize, end: usize, p: Point) -> Hit {
         let kind = match p {
@@ -196,7 +199,13 @@ impl<'a> Parser<'a> {
     /// Nearest tense cue around tokens `start..end`: future ("will", "due to", "next")
     /// or past ("said", "-ed" verbs); the nearer one decides.
     pub fn dir(&self, start: usize, end: usize) -> Dir {
-        let back = (start.saturating_sub(15)..start).rev().map(|j| (start - j, j));
+        self.dir_within(start, end, 15)
+    }
+
+    /// [`Parser::dir`] looking at most `window` tokens back: weekdays take a short window,
+    /// as their tense is the nearest verb's.
+    pub fn dir_within(&self, start: usize, end: usize, window: usize) -> Dir {
+        let back = (start.saturating_sub(window)..start).rev().map(|j| (start - j, j));
         let fwd = (end..(end + 4).min(self.w.len())).map(|j| (j + 1 - end, j));
         let mut best: Option<(usize, Dir)> = None;
         for (dist, j) in back.chain(fwd) {
@@ -238,25 +247,15 @@ impl<'a> Parser<'a> {
         let dct = self.dct?;
         let y = dct.year() as i32;
         let cands = [cal::date(y - 1, m, d), cal::date(y, m, d), cal::date(y + 1, m, d)];
-        let near = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| s.get_days().abs() as i64);
-        let signed = |c: &Date| c.since(dct).ok().map_or(0, |s| s.get_days() as i64);
-        let same = cands[1]?;
-        match dir {
-            Dir::Past if signed(&same) > PAST_DAYS => cands[0],
-            Dir::Future if signed(&same) < -PAST_DAYS => cands[2],
-            Dir::Past | Dir::Future => Some(same),
-            Dir::Unknown => cands.iter().flatten().min_by_key(|c| near(c)).copied(),
-        }
+        let cost = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| weighted(s.get_days() as i64, dir, PAST_DAYS));
+        cands.iter().flatten().min_by_key(|c| cost(c)).copied()
     }
 
     fn resolve_month(&self, m: u8, dir: Dir) -> Option<i32> {
         let dct = self.dct?;
-        let (y, cm) = (dct.year() as i32, dct.month() as u8);
-        Some(match dir {
-            Dir::Past if m > cm => y - 1,
-            Dir::Future if m < cm => y + 1,
-            _ => y,
-        })
+        let y = dct.year() as i32;
+        let now = y * 12 + dct.month() as i32;
+        (y - 1..=y + 1).min_by_key(|c| weighted((c * 12 + m as i32 - now) as i64, dir, 0))
     }
 
     fn point_or_unknown(&self, start: usize, end: usize, p: Option<Point>, unknown: String) -> Hit {
@@ -443,7 +442,7 @@ impl<'a> Parser<'a> {
             },
             _ => return None,
         };
-        Some(Hit::date(i, end, p))
+        Some(Hit { derived: true, ..Hit::date(i, end, p) })
     }
 
     /// "today", "yesterday", "tomorrow afternoon".
@@ -514,9 +513,9 @@ impl<'a> Parser<'a> {
                     let fwd = (wd as i64 - cal::weekday_num(dct) as i64 - 1).rem_euclid(7) + 1;
                     cal::add_days(dct, fwd)
                 }),
-                Some(_) => self.resolve_weekday(wd, self.dir(i, end)),
+                Some(_) => self.resolve_weekday(wd, self.dir_within(i, end, 8)),
                 None => {
-                    let d = self.dir(i, end);
+                    let d = self.dir_within(i, end, 8);
                     self.resolve_weekday(wd, d)
                 }
             },
@@ -618,8 +617,16 @@ impl<'a> Parser<'a> {
         Some(Hit { absolute: true, ..Hit::date(i, i + 5, Point::Day(date)) })
     }
 
-    /// A year: "in 2014", "fiscal 1989", "2012" before a noun that is not a count.
+    /// A year: "in 2014", "fiscal 1989", "2012" before a noun that is not a count,
+    /// "nineteen ninety-six".
     fn year_expr(&self, i: usize) -> Option<Hit> {
+        if let Some(c) = LEX.word(self.w(i), Kind::Number).and_then(|v| v.parse::<i32>().ok()).filter(|c| (10..=20).contains(c)) {
+            if let Some((end, Some(r))) = self.number(i + 1) {
+                if (10.0..100.0).contains(&r) && !self.is_num_tok(i + 1) && r.fract() == 0.0 {
+                    return Some(Hit::date(i, end, Point::Year(c * 100 + r as i32)));
+                }
+            }
+        }
         let (start, j) = if self.w(i) == "fiscal" { (i, i + 1) } else { (i, i) };
         let y = self.year_num(j)?;
         let prev = self.w(start.wrapping_sub(1));
@@ -644,6 +651,10 @@ impl<'a> Parser<'a> {
     fn quarter(&self, i: usize) -> Option<Hit> {
         let start = i;
         let mut j = if self.w(i) == "the" { i + 1 } else { i };
+        let pre_year = if j > i { self.year_num(j) } else { None };
+        if pre_year.is_some() {
+            j += 1;
+        }
         if self.w(j) == "fiscal" {
             j += 1;
         }
@@ -680,8 +691,14 @@ impl<'a> Parser<'a> {
                 _ => 0,
             };
             self.dct.map(|d0| d0.year() as i32 + d)
+        } else if pre_year.is_some() {
+            pre_year // "the 1988 second quarter"
         } else {
-            self.anchor.map(|p| p.year()).filter(|_| matches!(self.anchor, Some(Point::Quarter(..) | Point::Year(_)))).or(self.dct.map(|d| d.year() as i32))
+            self.dct.map(|d| {
+                let y = d.year() as i32;
+                let future = !half && q as u8 > cal::quarter_of(d.month() as u8);
+                if future && self.dir(start, end) != Dir::Future { y - 1 } else { y }
+            })
         };
         let p = y.map(|y| if half { Point::Half(y, q as u8) } else { Point::Quarter(y, q as u8) });
         let unknown = if half { format!("XXXX-H{q}") } else { format!("XXXX-Q{q}") };
@@ -720,7 +737,13 @@ impl<'a> Parser<'a> {
             let dct = self.dct?;
             // The weekend just past (or this one, read on a Saturday or Sunday).
             let wd = cal::weekday_num(dct) as i64;
-            let d = if wd >= 6 { dct } else { cal::add_days(dct, -wd)? };
+            let d = if wd >= 6 {
+                dct
+            } else if self.dir_within(i, i + 2, 8) == Dir::Future {
+                cal::add_days(dct, 6 - wd)?
+            } else {
+                cal::add_days(dct, -wd)?
+            };
             let (y, w) = cal::iso_week(d);
             return Some(Hit::date(i, i + 2, Point::Weekend(y, w)));
         }
@@ -807,11 +830,27 @@ impl<'a> Parser<'a> {
                 return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(Some(n as f64), unit))));
             }
         }
+        if the && j == start + 2 && matches!(self.w(start + 1), "latest" | "current" | "most") || self.w(j) == "quarter" && the && j == start + 1 {
+            if let Some(h) = self.current_or_latest(start, j) {
+                return Some(h);
+            }
+        }
+        // "for years", "within weeks": a vague duration.
+        if !qualified && !the && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over") {
+            if let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s')) {
+                if !matches!(unit, "S" | "WE") {
+                    return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
+                }
+            }
+        }
         let (k, n) = match self.number(j) {
             Some(x) => x,
             None if qualified => (j, None),
             None => return None,
         };
+        if self.year_num(j).is_some() && !self.w(k).ends_with('s') {
+            return None; // "the 1988 quarter" is not 1988 quarters
+        }
         // "an extra week", "two more days", "three consecutive years"
         let k = if matches!(self.w(k), "extra" | "additional" | "full" | "further" | "more" | "consecutive" | "straight" | "whole" | "entire")
             && self.lex(k + 1, Kind::Unit).is_some()
@@ -834,6 +873,11 @@ impl<'a> Parser<'a> {
             n => n,
         };
         let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
+        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after") {
+            if let Some(h) = self.shifted(start, end, n, unit) {
+                return Some(h);
+            }
+        }
         // "a week" after a number, a price or a percentage is a frequency: "$5 a week".
         if is_article && !the && !qualified {
             let prev = self.w(start.wrapping_sub(1));
@@ -860,6 +904,28 @@ impl<'a> Parser<'a> {
         Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(n, unit))))
     }
 
+    /// "the latest quarter", "the current year", "the quarter": the period being reported
+    /// (the anchored quarter when there is one).
+    fn current_or_latest(&self, start: usize, j: usize) -> Option<Hit> {
+        let mut u = j;
+        if self.w(u) == "fiscal" || self.w(u) == "recent" {
+            u += 1;
+        }
+        let (end, unit) = self.lex(u, Kind::Unit)?;
+        if self.w(u).ends_with('s') {
+            return None;
+        }
+        let dct = self.dct?;
+        let latest = matches!(self.w(start + 1), "latest" | "most" | "quarter");
+        let p = match (unit, self.anchor) {
+            ("Q", Some(p @ Point::Quarter(..))) => p,
+            ("Q", _) => self.unit_point(dct, "Q", if latest { -1 } else { 0 })?,
+            ("Y" | "M" | "W", _) => self.unit_point(dct, unit, 0)?,
+            _ => return None,
+        };
+        Some(Hit::date(start, end, p))
+    }
+
     /// "two years ago" (from the publication date), "a year earlier" (from the anchor).
     fn shifted(&self, start: usize, end: usize, n: Option<f64>, unit: &str) -> Option<Hit> {
         let word = self.w(end);
@@ -879,13 +945,14 @@ impl<'a> Parser<'a> {
         let Some(base) = base else {
             return Some(Hit::new(start, end + 1, TimeType::DATE, None));
         };
-        // Shift an anchored quarter by years ("a year earlier" after "the third quarter").
-        if word != "ago" && unit == "Y" {
+        // Shift an anchored quarter by years ("a year earlier" after "the third quarter":
+        // the year-ago quarter, as financial news means it).
+        if unit == "Y" {
             if let Some(p @ Point::Quarter(..)) = self.anchor {
-                return Some(Hit::date(start, end + 1, p.shift_quarters(4 * n)?));
+                return Some(Hit { derived: true, ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?) });
             }
-            if let Some(Point::Year(y)) = self.anchor {
-                return Some(Hit::date(start, end + 1, Point::Year(y + n)));
+            if let (Some(Point::Year(y)), false) = (self.anchor, word == "ago") {
+                return Some(Hit { derived: true, ..Hit::date(start, end + 1, Point::Year(y + n)) });
             }
         }
         let p = match unit {
@@ -904,7 +971,7 @@ impl<'a> Parser<'a> {
             "Q" => Point::Quarter(base.year() as i32, cal::quarter_of(base.month() as u8)).shift_quarters(n)?,
             _ => return None,
         };
-        Some(Hit::date(start, end + 1, p))
+        Some(Hit { derived: word != "ago", ..Hit::date(start, end + 1, p) })
     }
 
     /// SETs: "every week", "daily", "each day", "every 72 minutes", "every Monday",
@@ -1139,6 +1206,14 @@ impl<'a> Parser<'a> {
     }
 
     fn clock_hit(&self, start: usize, end: usize, h: u8, m: u8) -> Hit {
+        // "noon Thursday", "10 p.m. Wednesday", "8 a.m. yesterday": one TIME on that day.
+        let k = self.comma(end);
+        let day = self.weekday_expr(k).or_else(|| self.relday(k)).or_else(|| self.month_expr(k)).or_else(|| self.day_month(k));
+        if let Some(dh) = day {
+            if let Some(d) = dh.point.and_then(|p| p.day()).filter(|_| matches!(dh.point, Some(Point::Day(_)))) {
+                return Hit::date(start, dh.end, Point::Clock(d, h, m));
+            }
+        }
         Hit { clock: Some((h, m)), ..Hit::new(start, end, TimeType::TIME, Some(format!("XXXX-XX-XXT{h:02}:{m:02}"))) }
     }
 
@@ -1154,6 +1229,18 @@ impl<'a> Parser<'a> {
         }
         Some(Hit::new(i, end, TimeType::DATE, Some(v.into())))
     }
+}
+
+/// How far a candidate `diff` units from the publication date is, counting distance on
+/// the side the tense argues against twice (beyond a `slack` of units), so the nearest
+/// reading wins unless the tense clearly points the other way.
+fn weighted(diff: i64, dir: Dir, slack: i64) -> i64 {
+    let against = match dir {
+        Dir::Past => diff > slack,
+        Dir::Future => diff < -slack,
+        Dir::Unknown => false,
+    };
+    if against { 3 * diff.abs() } else { diff.abs() }
 }
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).

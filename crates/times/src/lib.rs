@@ -128,7 +128,7 @@ pub(crate) fn scan(doc: &Document, dct: Option<Date>) -> Vec<(Span, Hit)> {
             let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor };
             match parser.parse_at(i) {
                 Some(h) if h.end > i => {
-                    if let Some(p) = h.point {
+                    if let Some(p) = h.point.filter(|_| !h.derived) {
                         anchor = Some(p);
                         if let Some(d) = p.day() {
                             anchor_day = Some(d);
