@@ -29,7 +29,9 @@ pub fn reject(toks: &[Tok], c: &Candidate, times: &[[usize; 2]]) -> bool {
     // The time layer's expressions win, except over a share ("a quarter of the population")
     // or a measured amount, which no time expression is.
     let share = p.form == Form::Fraction && low(toks, c.tail) == "of";
-    if !share && !c.has_unit && times.iter().any(|t| t[0] < e && s < t[1]) {
+    // A time expression that starts inside a longer number ("3 million and a quarter") does
+    // not take it.
+    if !share && !c.has_unit && times.iter().any(|t| t[0] < e && s < t[1] && t[0] <= s) {
         return true;
     }
     let lex = &*LEXICON;

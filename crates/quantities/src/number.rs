@@ -135,8 +135,39 @@ pub fn parse(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
     match t.kind {
         TokenKind::Number => parse_digits(toks, text, i),
         TokenKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
-        TokenKind::Punct => None,
+        TokenKind::Punct => {
+            // A decimal without its leading zero: ".08".
+            let digits_follow = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.text.bytes().all(|b| b.is_ascii_digit()));
+            let starts = i == 0 || !touching(toks, i - 1, i) || matches!(toks[i - 1].lower, "-" | "(" | "$");
+            if t.text == "." && digits_follow && touching(toks, i, i + 1) && starts && !(i > 0 && toks[i - 1].kind == TokenKind::Number) {
+                let v: f64 = format!("0.{}", toks[i + 1].text).parse().ok()?;
+                return Some(base(toks, i, i + 2, v, Form::Digits));
+            }
+            vulgar(t.text).map(|v| base(toks, i, i + 1, v, Form::Fraction))
+        }
     }
+}
+
+/// The value of a vulgar-fraction character ("½", "¾").
+fn vulgar(s: &str) -> Option<f64> {
+    Some(match s {
+        "½" => 0.5,
+        "⅓" => 1.0 / 3.0,
+        "⅔" => 2.0 / 3.0,
+        "¼" => 0.25,
+        "¾" => 0.75,
+        "⅕" => 0.2,
+        "⅖" => 0.4,
+        "⅗" => 0.6,
+        "⅘" => 0.8,
+        "⅙" => 1.0 / 6.0,
+        "⅚" => 5.0 / 6.0,
+        "⅛" => 0.125,
+        "⅜" => 0.375,
+        "⅝" => 0.625,
+        "⅞" => 0.875,
+        _ => return None,
+    })
 }
 
 fn base(toks: &[Tok], start: usize, end: usize, value: f64, form: Form) -> Parsed {
@@ -202,6 +233,17 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             value = acc.parse().ok()?;
             j = k;
             p.bare_digits = 0;
+        }
+    }
+    // A mixed number: "2 1/4", "2½".
+    if suffix.is_empty() && value.fract() == 0.0 {
+        if let Some(v) = toks.get(j).and_then(|n| vulgar(n.text)).filter(|_| touching(toks, j - 1, j)) {
+            return Some(Parsed { end: j + 1, byte_end: toks[j].end, value: value + v, bare_digits: 0, ..p });
+        }
+        if toks.get(j).is_some_and(|n| n.kind == TokenKind::Number) && low(toks, j + 1) == "/" && touching(toks, j, j + 1) {
+            if let Some(f) = parse_digits(toks, text, j).filter(|f| f.form == Form::Fraction) {
+                return Some(Parsed { end: f.end, byte_end: f.byte_end, value: value + f.value, bare_digits: 0, ..p });
+            }
         }
     }
     // A fraction "3/4", or a mixed number "2 1/4".
@@ -271,7 +313,7 @@ fn is_power_of_ten(v: f64) -> bool {
 
 /// "and a half" / "and a quarter" at `j` → the fraction it adds.
 fn and_a_fraction(toks: &[Tok], j: usize) -> Option<f64> {
-    if low(toks, j) != "and" || !is_article(low(toks, j + 1)) {
+    if low(toks, j) != "and" || !(is_article(low(toks, j + 1)) || low(toks, j + 1) == "one") {
         return None;
     }
     match LEXICON.numbers.get(low(toks, j + 2))? {
@@ -366,6 +408,13 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
         cur = 1.0;
         j += 1;
     }
+    if first == "quarter" {
+        if let Some(NumberWord { kind: WordKind::Scale, value }) = LEXICON.numbers.get(low(toks, i + 1)) {
+            let mut p = base(toks, i, i + 2, 0.25 * value, Form::Words);
+            p.scale = *value;
+            return Some(p);
+        }
+    }
     if first == "half" {
         // "half", "half a dozen", "half a million", "half million".
         let k = if is_article(low(toks, i + 1)) { i + 2 } else { i + 1 };
@@ -454,9 +503,10 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
                     return None;
                 }
                 let v = numerator / nw.value;
-                // "a quarter million" / "a quarter of a million".
-                if let Some(NumberWord { kind: WordKind::Scale, value: s }) = LEXICON.numbers.get(low(toks, j + 1)) {
-                    let mut p = base(toks, i, j + 2, v * s, Form::Words);
+                // "a quarter million" / "two thirds of a million".
+                let k = if low(toks, j + 1) == "of" && is_article(low(toks, j + 2)) { j + 3 } else { j + 1 };
+                if let Some(NumberWord { kind: WordKind::Scale, value: s }) = LEXICON.numbers.get(low(toks, k)) {
+                    let mut p = base(toks, i, k + 1, v * s, Form::Words);
                     p.scale = *s;
                     return Some(p);
                 }

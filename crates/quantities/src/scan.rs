@@ -51,7 +51,7 @@ pub fn sentence(toks: &[Tok], text: &str, times: &[[usize; 2]]) -> Vec<Found> {
         if filter::reject(toks, &cand, times) {
             continue;
         }
-        if c.p.form == Form::Words && c.p.value == 1.0 && !one_counts(toks, &c) {
+        if c.p.form == Form::Words && c.value == 1.0 && !one_counts(toks, &c) {
             continue;
         }
         let (what, head_end, category) = head_and_category(toks, &c, text);
@@ -173,7 +173,8 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
             if ok && c.tail <= q.start && c.p.form != Form::Fraction {
                 let score_like = dash && (q.value <= c.value || (score_context && q.value <= 200.0));
                 let to_vote = joiner == "-" && low(toks, q.start) == "to";
-                if score_like || to_vote || (c.p.bare_digits == 4 && q.bare_digits == 4) {
+                let years = |p: &Parsed| p.bare_digits == 4 && (1500.0..=2100.0).contains(&p.value);
+                if score_like || to_vote || (years(&c.p) && years(q)) {
                     // A score or tally ("3-1", "2-to-1") or a span of years: neither is a count.
                     k += 2;
                     continue;
@@ -206,6 +207,20 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
                     k += 2;
                     continue;
                 }
+            }
+            // "more than 10 and less than 40": two one-sided bounds make a range.
+            let dq = dress(toks, q.clone(), c.unit);
+            let lower = matches!(c.approx, Approx::MoreThan | Approx::AtLeast);
+            let upper = matches!(dq.approx, Approx::LessThan | Approx::AtMost);
+            let link = c.tail < dq.lead && dq.lead - c.tail == 1 && matches!(toks[c.tail].lower, "and" | "but" | ",");
+            if lower && upper && link && dq.value > c.value && dq.unit == c.unit {
+                c.value_max = Some(dq.value);
+                c.tail = dq.tail;
+                c.max = Some(q.clone());
+                c.approx = Approx::Range;
+                out.push(c);
+                k += 2;
+                continue;
             }
             // "half of 1 percent": a fraction of a measured number.
             if c.p.form == Form::Fraction && low(toks, c.tail) == "of" && q.start == c.tail + 1 {
@@ -251,7 +266,7 @@ fn dress(toks: &[Tok], p: Parsed, inherited_unit: Option<&'static str>) -> Cand 
     if lead == p.start && lead > 0 {
         let prev = toks[lead - 1].lower;
         let glued_minus = matches!(prev, "-" | "−") && touching(toks, lead - 1, lead) && (lead == 1 || !touching(toks, lead - 2, lead - 1));
-        if (glued_minus && p.form == Form::Digits) || matches!(prev, "minus" | "negative") {
+        if (glued_minus && matches!(p.form, Form::Digits | Form::Fraction)) || matches!(prev, "minus" | "negative") {
             value = -value;
             lead -= 1;
         }
