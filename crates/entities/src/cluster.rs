@@ -65,11 +65,26 @@ pub fn spot_repeats(doc: &Document, ms: &mut Vec<Mention>) {
             added.push(Mention { span, tokens: i..i + 1, kind, origin: Origin::Guess, key: lexicon::key(stem), defines: None });
         }
     }
-    // A single-word mention typed otherwise by a guess but equal to a person's surname is
-    // that person ("Clinton" tagged ORG once).
-    for m in ms.iter_mut() {
-        if m.kind != EntityType::PERSON && m.origin >= Origin::Tagger && known.get(&m.key) == Some(&EntityType::PERSON) {
-            m.kind = EntityType::PERSON;
+    // A single-word mention typed otherwise by the tagger or a guess takes the type the same
+    // word has as a person's surname or from the tables ("Clinton" tagged ORG once,
+    // "Chelsea" tagged ORG in a headline but a place in the text).
+    let strong: HashMap<&str, EntityType> =
+        ms.iter().filter(|m| m.origin <= Origin::Pattern).map(|m| (m.key.as_str(), m.kind)).collect();
+    let retype: Vec<Option<EntityType>> = ms
+        .iter()
+        .map(|m| {
+            if m.origin < Origin::Tagger || m.tokens.len() != 1 {
+                return None;
+            }
+            match known.get(&m.key) {
+                Some(&EntityType::PERSON) => Some(EntityType::PERSON),
+                _ => strong.get(m.key.as_str()).copied(),
+            }
+        })
+        .collect();
+    for (m, t) in ms.iter_mut().zip(retype) {
+        if let Some(t) = t {
+            m.kind = t;
         }
     }
     ms.extend(added);
@@ -184,8 +199,9 @@ fn qualifier(doc: &Document, m: &Mention) -> Option<String> {
     None
 }
 
+/// A person's name words without particles, in any case ("De Blasio" → ["Blasio"]).
 fn person_words(key: &str) -> Vec<&str> {
-    key.split(' ').filter(|w| !words::is_name_particle(w)).collect()
+    key.split(' ').filter(|w| !words::is_name_particle(&w.to_lowercase())).collect()
 }
 
 /// The person cluster a name mention continues: same name, same surname, a first name

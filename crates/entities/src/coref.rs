@@ -5,8 +5,8 @@
 //! nearest sentence that has a gender-compatible person wins, and within it the first such
 //! person (the subject, most often). Gender comes from first names, gendered titles and
 //! honorifics, or is learnt from the first pronoun a person takes. When no one in reach
-//! agrees in gender but exactly one person is in reach, the pronoun goes to
-//! that person: the text contradicts itself more often than it introduces someone new in a
+//! agrees in gender, a pronoun that names a speaker ("she added") goes to the only person
+//! in reach: the text contradicts itself more often than it introduces someone new in a
 //! pronoun. "the president", "the mayor" go to the latest person holding that title.
 
 use crate::lexicon::{Gender, LEX};
@@ -52,7 +52,8 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
         let w = doc.slice(t.span);
         let si = doc.sentence_at(t.span.start).unwrap_or(0);
         if let Some(g) = words::personal_pronoun(w) {
-            if let Some(pi) = pick(&history, people, si, g) {
+            let speaker = doc.tokens.get(i + 1).is_some_and(|n| matches!(doc.slice(n.span), "said" | "added" | "says" | "told" | "continued" | "insisted"));
+            if let Some(pi) = pick(&history, people, si, g, speaker) {
                 if people[pi].gender == Gender::Unknown {
                     people[pi].gender = g;
                 }
@@ -81,7 +82,7 @@ fn compatible(a: Gender, b: Gender) -> bool {
 }
 
 /// The person a pronoun of gender `g` in sentence `si` refers to.
-fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gender) -> Option<usize> {
+fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gender, speaker: bool) -> Option<usize> {
     for back in 0..=3 {
         let Some(s) = si.checked_sub(back) else { break };
         let first = history.iter().find(|&&(_, hs, pi)| hs == s && compatible(people[pi].gender, g));
@@ -89,7 +90,11 @@ fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gend
             return Some(pi);
         }
     }
-    // Nobody agrees: the only person in reach, if there is exactly one.
+    // Nobody agrees: a pronoun naming a speaker ("she added") goes to the only person in
+    // reach, if there is exactly one; other pronouns may name someone the text never named.
+    if !speaker {
+        return None;
+    }
     let mut near: Vec<usize> = history.iter().filter(|&&(_, hs, _)| hs + 3 >= si).map(|&(_, _, pi)| pi).collect();
     near.sort_unstable();
     near.dedup();

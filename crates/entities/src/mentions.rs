@@ -44,17 +44,24 @@ pub struct Mention {
 pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
     let mut used = vec![false; doc.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
+    let mut pending: Vec<Mention> = Vec::new();
     for sent in &doc.sentences {
         let r = sent.tokens.clone();
         if words::all_caps_sentence(doc, r.clone()) {
             continue; // capitalisation carries no evidence here: leave it to the tagger
         }
+        if title_case_sentence(doc, r.clone()) {
+            lexicon_matches(doc, r, &mut used, &mut out, &mut pending);
+            continue; // a headline: only the tables are trusted
+        }
         paren_acronyms(doc, r.clone(), &mut used, &mut out);
         org_runs(doc, r.clone(), &mut used, &mut out);
-        lexicon_matches(doc, r.clone(), &mut used, &mut out);
+        lexicon_matches(doc, r.clone(), &mut used, &mut out, &mut pending);
+        capitalised_function_word_names(doc, r.clone(), &mut used, &mut out);
         person_runs(doc, r.clone(), &mut used, &mut out);
         bare_acronyms(doc, r, &mut used, &mut out);
     }
+    accept_pending(&mut used, &mut out, pending);
     out.sort_by_key(|m| m.span.start);
     let mut merged = merge_tagger(doc, out, tagged);
     link_acronyms(doc, &mut merged);
@@ -63,6 +70,17 @@ pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
 
 fn word(doc: &Document, i: usize) -> &str {
     doc.slice(doc.tokens[i].span)
+}
+
+/// An initial the tokenizer split from its full stop ("A" "." in "A. Philip Randolph"):
+/// a single capital, a "." right after it, and a capitalised word next.
+fn split_initial(doc: &Document, i: usize, end: usize) -> bool {
+    i + 2 < end
+        && word(doc, i).chars().count() == 1
+        && word(doc, i).chars().all(char::is_uppercase)
+        && word(doc, i + 1) == "."
+        && doc.tokens[i + 1].span.start == doc.tokens[i].span.end
+        && words::is_cap(word(doc, i + 2))
 }
 
 fn is_word(doc: &Document, i: usize) -> bool {
@@ -166,6 +184,10 @@ fn org_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Me
         let mut last_org: Option<usize> = None;
         while j < r.end && !used[j] && is_word(doc, j) {
             let w = word(doc, j);
+            if split_initial(doc, j, r.end) && !used[j + 1] {
+                j += 2;
+                continue;
+            }
             if words::is_cap(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit()) {
                 let stem = words::strip_possessive(w);
                 if ORG_WORDS.contains(stem) {
@@ -196,7 +218,7 @@ fn org_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Me
                 end = j;
             }
             let mut start = i;
-            while start < h && NOT_NAMES.contains(word(doc, start)) {
+            while start < h && NOT_NAMES.contains(word(doc, start)) && !split_initial(doc, start, r.end) {
                 start += 1;
             }
             let m = make(doc, start, end, EntityType::ORG, Origin::Pattern);
@@ -214,8 +236,67 @@ fn org_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Me
     }
 }
 
+/// True for a title-case headline ("Obama Seeks More Muslim Refugees As He Recognizes ..."):
+/// most words capitalised, function words included.
+fn title_case_sentence(doc: &Document, r: Range<usize>) -> bool {
+    let ws: Vec<&str> = r.filter(|&k| is_word(doc, k)).map(|k| word(doc, k)).collect();
+    let caps = ws.iter().filter(|w| words::is_cap(w)).count();
+    let function_caps = ws.iter().skip(1).filter(|w| NOT_NAMES.contains(**w) && words::is_cap(w)).count();
+    ws.len() >= 5 && caps * 10 >= ws.len() * 8 && function_caps >= 1
+}
+
+/// Towns named like people ("Cleveland", "Columbus") held back by [`classify`] are places
+/// after all when the article names their region or country elsewhere.
+fn accept_pending(used: &mut [bool], out: &mut Vec<Mention>, pending: Vec<Mention>) {
+    let mut regions = std::collections::HashSet::new();
+    for m in out.iter().filter(|m| matches!(m.kind, EntityType::GPE | EntityType::LOC)) {
+        for r in LEX.places_for(&m.key) {
+            let p = &LEX.places[r.place as usize];
+            if p.kind == PlaceKind::Admin1 {
+                regions.insert((p.cc, p.admin1));
+            }
+        }
+    }
+    for m in pending {
+        if !free(used, m.tokens.start, m.tokens.end) {
+            continue;
+        }
+        let ok = LEX.places_for(&m.key).iter().any(|r| {
+            let p = &LEX.places[r.place as usize];
+            r.primary && p.kind == PlaceKind::City && regions.contains(&(p.cc, p.admin1))
+        });
+        if ok {
+            claim(used, m.tokens.start, m.tokens.end);
+            out.push(m);
+        }
+    }
+}
+
+/// A capitalised function word inside a sentence starts a name ("a super PAC called For Our
+/// Future"): mid-sentence, only names capitalise "For" or "Our".
+fn capitalised_function_word_names(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    for i in r.start + 1..r.end {
+        let w = word(doc, i);
+        if used[i] || !NOT_NAMES.contains(w) || !matches!(w, "For" | "Our" | "The" | "We" | "My" | "Your") {
+            continue;
+        }
+        let prev = word(doc, i - 1);
+        if !prev.chars().all(char::is_lowercase) || matches!(prev, "said" | "says" | "wrote" | "reads" | "read") {
+            continue; // after punctuation or a quotation: an ordinary sentence start
+        }
+        let mut j = i + 1;
+        while j < r.end && !used[j] && is_word(doc, j) && words::is_cap(word(doc, j)) && !NOT_NAMES.contains(word(doc, j)) {
+            j += 1;
+        }
+        if j > i + 1 {
+            out.push(make(doc, i, j, EntityType::ORG, Origin::Pattern));
+            claim(used, i, j);
+        }
+    }
+}
+
 /// Place, organisation, demonym and group names from the tables, longest first.
-fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>, pending: &mut Vec<Mention>) {
     let mut i = r.start;
     while i < r.end {
         if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) {
@@ -228,10 +309,26 @@ fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut
             if !free(used, i, i + n) || !(i..i + n).all(|k| is_word(doc, k) || word(doc, k) == "-") {
                 continue;
             }
+            // "Wash.": a full stop the tokenizer left apart belongs to an abbreviated name.
+            let dot = i + n < r.end && word(doc, i + n) == "." && doc.tokens[i + n].span.start == doc.tokens[i + n - 1].span.end;
+            if dot {
+                let m = make(doc, i, i + n + 1, EntityType::GPE, Origin::Lexicon);
+                if !LEX.places_for(&m.key).is_empty() {
+                    hit = Some(m);
+                    break;
+                }
+            }
             let m = make(doc, i, i + n, EntityType::GPE, Origin::Lexicon);
-            if let Some(kind) = classify(doc, &m, r.start) {
-                hit = Some(Mention { kind, ..m });
-                break;
+            match classify(doc, &m, r.start) {
+                Some(Class::Kind(kind)) => {
+                    hit = Some(Mention { kind, ..m });
+                    break;
+                }
+                Some(Class::Gated) => {
+                    pending.push(m);
+                    break;
+                }
+                None => {}
             }
         }
         match hit {
@@ -246,9 +343,22 @@ fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut
     }
 }
 
+enum Class {
+    Kind(EntityType),
+    /// A town named like a person: a place only if the article names its region.
+    Gated,
+}
+
 /// The type a table gives a written form, if any, with the context checks that keep small
 /// towns named like people ("Obama", "Young") out.
-fn classify(doc: &Document, m: &Mention, sent_start: usize) -> Option<EntityType> {
+fn classify(doc: &Document, m: &Mention, sent_start: usize) -> Option<Class> {
+    classify_kind(doc, m, sent_start).map(Class::Kind).or_else(|| {
+        let refs = LEX.places_for(&m.key);
+        (m.tokens.len() == 1 && !NOT_NAMES.contains(m.key.as_str()) && refs.iter().any(|r| r.primary)).then_some(Class::Gated)
+    })
+}
+
+fn classify_kind(doc: &Document, m: &Mention, sent_start: usize) -> Option<EntityType> {
     let k = m.key.as_str();
     if let Some(&(_, t)) = LEX.orgs.get(k) {
         return Some(t);
@@ -458,10 +568,8 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     }
     let mut keep = vec![true; rules.len()];
     let mut extra = Vec::new();
-    for t in tagged {
-        if t.span.is_empty() || t.span.end > doc.text.len() {
-            continue;
-        }
+    for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
+        let t = &t;
         let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
         let strong_blocks = overl.iter().any(|&k| {
             let m = &rules[k];
@@ -485,8 +593,11 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         }
         let mut m = make(doc, a, b, t.kind, Origin::Tagger);
         if matches!(t.kind, EntityType::GPE | EntityType::LOC | EntityType::FAC) {
-            if let Some(p) = LEX.places_for(&m.key).first() {
-                m.kind = LEX.places[p.place as usize].etype;
+            match LEX.places_for(&m.key).first() {
+                Some(p) => m.kind = LEX.places[p.place as usize].etype,
+                // A "place" the gazetteer lacks that is a first name is a person ("his wife, Miriam").
+                None if b == a + 1 && LEX.first_names.contains_key(m.key.as_str()) => m.kind = EntityType::PERSON,
+                None => {}
             }
         }
         extra.push(m);
@@ -503,6 +614,43 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         res.push(m);
     }
     res
+}
+
+/// A tagger mention made consistent with the rules' view of a name: cut at an inner
+/// possessive ("Supreme Court's Citizens United" → "Supreme Court"), dropped when it is a
+/// known non-name ("PAC") or a headline run ("... Refugees As He Recognizes ...").
+fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
+    if t.span.is_empty() || t.span.end > doc.text.len() || !doc.text.is_char_boundary(t.span.start) || !doc.text.is_char_boundary(t.span.end) {
+        return None;
+    }
+    let a = doc.token_at_or_after(t.span.start);
+    let mut b = a;
+    while b < doc.tokens.len() && doc.tokens[b].span.start < t.span.end {
+        b += 1;
+    }
+    if a >= b {
+        return None;
+    }
+    if b == a + 1 && NOT_NAMES.contains(words::strip_possessive(word(doc, a))) {
+        return None;
+    }
+    // Laws and events are not entities of the record ("National Voter Registration Act").
+    if b > a + 1 && matches!(words::strip_possessive(word(doc, b - 1)), "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War") {
+        return None;
+    }
+    if (a + 1..b).any(|k| matches!(word(doc, k), "As" | "He" | "She" | "It" | "They" | "We" | "Is" | "Are" | "Was" | "To" | "In" | "With")) {
+        return None;
+    }
+    let mut out = *t;
+    for k in a..b.saturating_sub(1) {
+        let w = word(doc, k);
+        let stem = words::strip_possessive(w);
+        if stem.len() != w.len() && !matches!(stem, "People" | "Workers" | "Veterans") {
+            out.span.end = doc.tokens[k].span.start + stem.len();
+            break;
+        }
+    }
+    Some(out)
 }
 
 fn is_city_only(k: &str) -> bool {

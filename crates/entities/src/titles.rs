@@ -33,6 +33,9 @@ fn breaks_title(w: &str) -> bool {
         "said" | "says" | "told" | "by" | "with" | "and" | "or" | "but" | "to" | "from" | "that" | "as" | "at" | "in" | "on"
             | "for" | "after" | "before" | "when" | "while" | "than" | "his" | "her" | "its" | "their" | "is" | "was" | "were"
             | "are" | "be" | "been" | "has" | "had" | "have" | "who" | "which" | "accused" | "added" | "met" | "called"
+            | "about" | "into" | "over" | "against" | "under" | "between" | "like" | "including" | "via" | "through"
+            | "toward" | "towards" | "upon" | "within" | "without" | "across" | "behind" | "during" | "since" | "until"
+            | "among" | "amid" | "if" | "because" | "where" | "than" | "then" | "also" | "not" | "only"
     )
 }
 
@@ -94,7 +97,9 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
             }
         } else if !known {
             plain += 1;
-            if plain > 2 || words::strip_possessive(w).len() != w.len() {
+            // Plural common nouns ("voters") are not part of a title.
+            let plural = w.ends_with('s') && !w.ends_with("ss");
+            if plain > 2 || plural || words::strip_possessive(w).len() != w.len() {
                 break;
             }
         } else if words::strip_possessive(w).len() != w.len() {
