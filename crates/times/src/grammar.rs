@@ -215,7 +215,7 @@ impl<'a> Parser<'a> {
             }
             let d = if LEX.word(w, Kind::FutureCue).is_some() || LEX.longest(self.w, j, Kind::FutureCue).is_some() {
                 Dir::Future
-            } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !self.is_num_tok(j)) {
+            } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !self.is_num_tok(j)) {
                 Dir::Past
             } else {
                 continue;
@@ -247,7 +247,7 @@ impl<'a> Parser<'a> {
         let dct = self.dct?;
         let y = dct.year() as i32;
         let cands = [cal::date(y - 1, m, d), cal::date(y, m, d), cal::date(y + 1, m, d)];
-        let cost = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| weighted(s.get_days() as i64, dir, PAST_DAYS));
+        let cost = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| weighted(s.get_days() as i64, dir, PAST_DAYS, 3));
         cands.iter().flatten().min_by_key(|c| cost(c)).copied()
     }
 
@@ -255,7 +255,16 @@ impl<'a> Parser<'a> {
         let dct = self.dct?;
         let y = dct.year() as i32;
         let now = y * 12 + dct.month() as i32;
-        (y - 1..=y + 1).min_by_key(|c| weighted((c * 12 + m as i32 - now) as i64, dir, 0))
+        // A month named alone is more often past than future in news: the future side
+        // counts double even with no tense cue, and five times against a past tense.
+        (y - 1..=y + 1).min_by_key(|c| {
+            let diff = (c * 12 + m as i32 - now) as i64;
+            match dir {
+                Dir::Unknown if diff > 0 => 2 * diff,
+                Dir::Unknown => -diff,
+                _ => weighted(diff, dir, 0, 5),
+            }
+        })
     }
 
     fn point_or_unknown(&self, start: usize, end: usize, p: Option<Point>, unknown: String) -> Hit {
@@ -675,6 +684,7 @@ impl<'a> Parser<'a> {
             }
         };
         let max = if half { 2 } else { 4 };
+        let q = if q == -1 { max } else { q }; // "the last half", "the last quarter of 2015"
         if !(1..=max).contains(&q) {
             return None;
         }
@@ -872,6 +882,17 @@ impl<'a> Parser<'a> {
             None if k == j && !plural => Some(1.0), // "the past year"
             n => n,
         };
+        // "recent years", "the past few months", "the coming weeks": TimeML reads these as
+        // vague references, not as durations.
+        if n.is_none() && plural && qualified {
+            let q = self.w(j.saturating_sub(1));
+            let past = matches!(q, "recent" | "past" | "last" | "previous" | "few") && self.w(start + usize::from(the)) != "next";
+            let future = matches!(self.w(start + usize::from(the)), "coming" | "next" | "following");
+            if past || future {
+                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
+                return Some(Hit::new(start, end, TimeType::DATE, Some(v.into())));
+            }
+        }
         let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
         if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after") {
             if let Some(h) = self.shifted(start, end, n, unit) {
@@ -1232,15 +1253,15 @@ impl<'a> Parser<'a> {
 }
 
 /// How far a candidate `diff` units from the publication date is, counting distance on
-/// the side the tense argues against twice (beyond a `slack` of units), so the nearest
+/// the side the tense argues against `factor` times (beyond a `slack` of units), so the nearest
 /// reading wins unless the tense clearly points the other way.
-fn weighted(diff: i64, dir: Dir, slack: i64) -> i64 {
+fn weighted(diff: i64, dir: Dir, slack: i64, factor: i64) -> i64 {
     let against = match dir {
         Dir::Past => diff > slack,
         Dir::Future => diff < -slack,
         Dir::Unknown => false,
     };
-    if against { 3 * diff.abs() } else { diff.abs() }
+    if against { factor * diff.abs() } else { diff.abs() }
 }
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).
@@ -1257,7 +1278,10 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         "MIN" => format!("PT{}M", num(1.0)),
         "S" => format!("PT{}S", num(1.0)),
         "FN" => format!("P{}W", num(2.0)),
-        "CE" => format!("P{}CE", num(1.0)),
+        // TimeML writes counted decades and centuries in years ("two decades" = P20Y).
+        "DE" if n.is_some() => format!("P{}Y", num(10.0)),
+        "CE" if n.is_some() => format!("P{}Y", num(100.0)),
+        "CE" => "PXCE".into(),
         u => format!("P{}{u}", num(1.0)),
     }
 }
