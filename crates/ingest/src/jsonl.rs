@@ -105,6 +105,7 @@ impl JsonLines {
             title: line.title.filter(|s| !s.is_empty()),
             outlet: line.outlet.filter(|s| !s.is_empty()),
             lang: line.lang,
+            fallback_date: None,
         };
         Some(Ok(RawArticle { id, body, meta, location: loc }))
     }

@@ -27,8 +27,11 @@ pub use source::{Limits, read_inputs};
 pub enum Body {
     /// Plain text: the spans of the record index into it as given.
     Text(String),
-    /// An HTML page (or fragment): the main text is extracted before analysis.
+    /// An HTML page: the main text is extracted (boilerplate removed) before analysis.
     Html(String),
+    /// HTML that is all article (a feed item's `content:encoded` or `description`): its
+    /// text is kept whole, only the markup goes.
+    HtmlFragment(String),
 }
 
 /// An article as read from its input, before HTML extraction.
@@ -49,6 +52,9 @@ pub struct Meta {
     /// Publication date, ISO 8601 (`YYYY-MM-DD`).
     pub date: Option<String>,
     pub lang: Option<String>,
+    /// A date to use only when neither the container nor the page states a publication
+    /// date: a WARC record's capture date (news crawls fetch within a day or so).
+    pub fallback_date: Option<String>,
 }
 
 /// An article ready for analysis: its text and metadata.
@@ -69,13 +75,20 @@ impl RawArticle {
     pub fn prepare(self) -> Result<Article, IngestError> {
         match self.body {
             Body::Text(text) => Ok(Article { id: self.id, text, extracted: false, meta: self.meta, location: self.location }),
+            Body::HtmlFragment(fragment) => {
+                let text = html::plain_text(&fragment);
+                if text.is_empty() {
+                    return Err(IngestError::new(self.location, "the item's HTML has no text".into()));
+                }
+                Ok(Article { id: self.id, text, extracted: true, meta: self.meta, location: self.location })
+            }
             Body::Html(page) => {
                 let page_meta = html::extract(&page).map_err(|reason| IngestError::new(self.location.clone(), reason))?;
                 let mut meta = self.meta;
                 meta.title = meta.title.or(page_meta.title);
                 meta.url = meta.url.or(page_meta.url);
                 meta.outlet = meta.outlet.or(page_meta.outlet);
-                meta.date = meta.date.or(page_meta.date);
+                meta.date = meta.date.or(page_meta.date).or(meta.fallback_date.take());
                 meta.lang = meta.lang.or(page_meta.lang);
                 if page_meta.text.trim().is_empty() {
                     return Err(IngestError::new(self.location, "the HTML page has no article text".into()));

@@ -12,7 +12,7 @@
 //! breaks and the record's spans index the text it carries.
 
 mod meta;
-mod scan;
+pub(crate) mod scan;
 
 pub use meta::{PageMeta, page_meta};
 
