@@ -3,8 +3,8 @@
 //! The attribution of a quotation is looked for right after its closing mark
 //! ("“…,” said X", "“…,” X said", "“…,” the adviser …, X, said") and then right before its
 //! opening mark ("X said: “…”", "he said, “…”" — which also covers the second half of a quote
-//! split around its verb). A quotation with neither continues the speaker of the quotation
-//! before it in the same or the previous paragraph ("“We need to completely evacuate.”").
+//! split around its verb). A quotation with neither continues the speaker before it (see
+//! `continue_speakers` in the crate root).
 
 use crate::grammar::{Ctx, is_quote_mark, one_of};
 use crate::marks::Stretch;
@@ -44,19 +44,6 @@ pub fn find(ctx: &mut Ctx, stretches: &[Stretch]) -> Vec<Item> {
         let conf = if kind == QuoteKind::Partial { confidence - 0.1 } else { confidence };
         items.push(Item { kind, content: st.inner, outer: st.outer, who, cue, confidence: conf, para: ctx.para[o] });
     }
-    // Continuations: a direct quotation without attribution right after one with a speaker.
-    for k in 1..items.len() {
-        if items[k].kind != QuoteKind::Direct || !matches!(items[k].who, Who::None) {
-            continue;
-        }
-        let prev = (0..k).rev().find(|&j| items[j].kind == QuoteKind::Direct);
-        if let Some(j) = prev {
-            if items[k].para <= items[j].para + 1 && !matches!(items[j].who, Who::None) {
-                items[k].who = Who::Inherit(j);
-                items[k].confidence = items[k].confidence.min(0.7);
-            }
-        }
-    }
     items
 }
 
@@ -71,7 +58,7 @@ fn after_attribution(ctx: &Ctx, c: usize, para: usize) -> Option<Attribution> {
         return None;
     }
     if let Some(v) = ctx.cue(k) {
-        let who = ctx.speaker_after(k + 1 + v.extra_words).map_or(Who::None, |(a, b)| Who::Span(a, b));
+        let who = ctx.speaker_after(k + 1 + v.extra_words, true).map_or(Who::None, |(a, b)| Who::Span(a, b));
         if matches!(who, Who::None) {
             return None;
         }

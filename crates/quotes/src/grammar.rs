@@ -34,6 +34,9 @@ const RIGHT_STOPS: &[&str] = &[
     "earlier", "later", "recently", "late", "early", "in", "via", "through", "with",
 ];
 
+/// Prepositions that open a parenthetical between a subject and its verb.
+const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "after", "before", "with", "from", "for", "speaking", "in an", "like"];
+
 pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 pub fn one_of(w: &str, set: &[&str]) -> bool {
@@ -149,7 +152,12 @@ impl<'a> Ctx<'a> {
     /// The subject of the speech verb at `cue`: tokens `[start, end)` no earlier than `floor`.
     pub fn subject_before(&self, cue: usize, floor: usize) -> Option<(usize, usize)> {
         let floor = floor.max(self.sentence_first(cue).min(cue));
-        let mut end = self.skip_aux_left(cue, floor);
+        let end = self.skip_aux_left(cue, floor);
+        self.subject_ending_at(end, floor, 0)
+    }
+
+    fn subject_ending_at(&self, end: usize, floor: usize, depth: usize) -> Option<(usize, usize)> {
+        let mut end = end;
         let mut commas = 0;
         if end > floor && self.words[end - 1] == "," {
             // "The city’s mayor, Vadim Boichenko, said": an apposition closes before the verb.
@@ -202,6 +210,10 @@ impl<'a> Ctx<'a> {
         while start < end && matches!(self.words[start].to_ascii_lowercase().as_str(), "both" | "but" | "and" | "however") {
             start += 1;
         }
+        // "Hillary Clinton, at a later press gaggle, said": step over a parenthetical phrase.
+        if depth == 0 && start > floor && start < end && self.words[start - 1] == "," && one_of(self.words[start], PREPOSITIONS) {
+            return self.subject_ending_at(start - 1, floor, 1);
+        }
         if start >= end {
             return None;
         }
@@ -213,7 +225,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// The speaker written after its verb ("said Oleg Nikolenko", "said the adviser to …").
-    pub fn speaker_after(&self, from: usize) -> Option<(usize, usize)> {
+    pub fn speaker_after(&self, from: usize, apposition_ok: bool) -> Option<(usize, usize)> {
         let stop = self.sentence_end(from.min(self.len().saturating_sub(1))).max(from);
         let mut k = from;
         let mut commas = 0;
@@ -224,7 +236,9 @@ impl<'a> Ctx<'a> {
             }
             if w == "," {
                 // Apposition: ", Vadim Denisenko" continues the phrase; ", adding" ends it.
-                if commas == 0 && self.words.get(k + 1).is_some_and(|n| is_cap(n)) && k > from {
+                let next = self.words.get(k + 1).copied().unwrap_or("");
+                let apposition = is_cap(next) || one_of(next, &["a", "an", "the"]) || lexicon::is_speaker_noun(next);
+                if apposition_ok && commas == 0 && apposition && k > from {
                     commas += 1;
                     k += 1;
                     continue;
@@ -234,7 +248,9 @@ impl<'a> Ctx<'a> {
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "&") {
                 break;
             }
-            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of") {
+            // "founder and CEO", "Smith and Jones": "and" joining names or titles stays.
+            let joins = w == "and" && self.words.get(k + 1).is_some_and(|n| is_cap(n) || lexicon::is_speaker_noun(n));
+            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of" || joins) {
                 break;
             }
             if k > from && self.cue(k).is_some() {

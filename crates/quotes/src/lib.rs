@@ -57,6 +57,7 @@ pub fn recognise(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let mut quoted = direct::find(&mut ctx, &stretches);
     let reported = reported::find(&mut ctx, &quoted);
     attribute_partials(&ctx, &mut quoted, &reported);
+    continue_speakers(&mut quoted, &reported);
 
     let resolver = resolve::Resolver::new(&ctx, entities);
     let mut out = Vec::new();
@@ -110,6 +111,35 @@ fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
                         break;
                     }
                 }
+            }
+        }
+    }
+}
+
+/// A direct quotation with no attribution of its own continues the speaker of the nearest
+/// attributed item before it: a quotation in the same or the previous paragraph
+/// ("“…,” Boichenko said. “We need to completely evacuate Mariupol.”"), or reported speech
+/// in the same paragraph ("…, says Paul Rieckhoff, founder of …. “We often compare …”").
+fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
+    for k in 0..quoted.len() {
+        if quoted[k].kind != QuoteKind::Direct || quoted[k].who != Who::None {
+            continue;
+        }
+        let (start, para) = (quoted[k].outer.start, quoted[k].para);
+        let prev_q = (0..k).rev().find(|&j| quoted[j].who != Who::None);
+        let prev_r = reported.iter().filter(|r| r.content.end <= start && r.who != Who::None).max_by_key(|r| r.content.start);
+        let q_pos = prev_q.map(|j| quoted[j].outer.start);
+        let r_pos = prev_r.map(|r| r.content.start);
+        if r_pos > q_pos {
+            if let Some(r) = prev_r.filter(|r| r.para == para) {
+                quoted[k].who = r.who.clone();
+                quoted[k].confidence = quoted[k].confidence.min(0.6);
+            }
+        } else if let Some(j) = prev_q {
+            let near = quoted[j].para == para || (quoted[j].para + 1 == para && quoted[j].kind == QuoteKind::Direct);
+            if near {
+                quoted[k].who = Who::Inherit(j);
+                quoted[k].confidence = quoted[k].confidence.min(0.7);
             }
         }
     }

@@ -48,7 +48,7 @@ pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
 }
 
 fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
-    let (sa, sb) = ctx.speaker_after(i + 2)?;
+    let (sa, sb) = ctx.speaker_after(i + 2, false)?;
     let first = ctx.sentence_first(i);
     let end = ctx.sentence_end(i);
     let cue = Some((i, i + 2));
@@ -77,10 +77,11 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     let first = ctx.sentence_first(ci);
     let end = ctx.sentence_end(ci);
     // Inverted, speaker after the verb at the end: "…, said Smith."
-    if !v.participle && ci > first && ctx.w(ci - 1) == "," {
-        if let Some((sa, sb)) = ctx.speaker_after(cend) {
-            if at_clause_end(ctx, sb, end) {
-                return content_item(ctx, last_clause_start(ctx, first, ci - 1), ci - 1, Who::Span(sa, sb), Some(cue), 0.7);
+    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle) {
+        if let Some((sa, sb)) = ctx.speaker_after(cend, true) {
+            // The comma before the verb closes the content: "…, said Brian Baker, a …".
+            {
+                return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
             }
         }
     }
@@ -93,8 +94,8 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
         match ctx.subject_before(ci, first) {
             Some((sa, sb)) => {
                 // Inverted, speaker before the verb at the end: "…, Ukrainian officials said."
-                if sa > first && ctx.w(sa - 1) == "," && at_clause_end(ctx, cend, end) {
-                    return content_item(ctx, last_clause_start(ctx, first, sa - 1), sa - 1, Who::Span(sa, sb), Some(cue), 0.7);
+                if let Some(cut) = comma_before(ctx, sa, first).filter(|_| at_clause_end(ctx, cend, end)) {
+                    return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
                 }
                 // Parenthetical: "The museum, Mr. Bush said, celebrated …" — the content is the
                 // sentence around the attribution.
@@ -122,6 +123,18 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     let b = ctx.clause_end(a);
     let conf = if ctx.w(a).eq_ignore_ascii_case("that") { 0.85 } else { 0.75 };
     content_item(ctx, a, b, who, Some(cue), if v.participle { conf - 0.1 } else { conf })
+}
+
+/// The end of the content before an inverted attribution at `k`: the comma before it,
+/// which may sit inside a closing quotation mark ("… the demand,\" says …").
+fn comma_before(ctx: &Ctx, k: usize, first: usize) -> Option<usize> {
+    if k > first && ctx.w(k - 1) == "," {
+        return Some(k - 1);
+    }
+    if k > first + 1 && is_quote_mark(ctx.w(k - 1)) && ctx.w(k - 2) == "," {
+        return Some(k - 1);
+    }
+    None
 }
 
 /// Words opening a subordinate clause: reported speech inside one ends at its comma.

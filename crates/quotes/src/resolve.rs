@@ -168,9 +168,18 @@ impl<'a> Resolver<'a> {
             }
             return Resolved::default();
         }
-        // "the mayor": the nearest earlier person given that title.
+        // "the mayor": the nearest earlier person given that title; "the fund": the nearest
+        // earlier entity whose name has that word ("International Monetary Fund").
         if b - a <= 3 && one_of(ctx.w(a), &["the", "this"]) {
             let noun = ctx.w(b - 1).to_lowercase();
+            let named = self.mentions.iter().rev().filter(|(m, _)| m.end <= span.start).find(|(_, e)| {
+                let ent = &self.entities[*e];
+                ent.kind != EntityType::PERSON && ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun))
+            });
+            if let Some((_, e)) = named {
+                let ent = &self.entities[*e];
+                return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: true };
+            }
             if lexicon::is_speaker_noun(&noun) {
                 if let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.iter().any(|t| *t == noun)) {
                     return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
@@ -207,7 +216,8 @@ impl<'a> Resolver<'a> {
         hits.iter()
             .filter(|(_, e)| self.entities[*e].kind == EntityType::PERSON)
             .max_by_key(|(s, _)| s.end)
-            .or_else(|| hits.iter().find(|(s, _)| s.overlaps(head)))
+            // A modifier is not the speaker: "Ukrainian" in "Ukrainian officials".
+            .or_else(|| hits.iter().find(|(s, e)| s.overlaps(head) && (s.end >= head.end || self.entities[*e].kind != EntityType::NORP) && s.end + 1 >= head.end))
             .map(|(_, e)| *e)
     }
 }

@@ -99,3 +99,50 @@ fn odd_inputs_do_not_panic() {
         let _ = run(t);
     }
 }
+
+#[test]
+fn inverted_attribution_with_apposition_and_continuation() {
+    let t = "The answers are \"not meeting the demand,\" says Paul Rieckhoff, founder and CEO of a veterans group. \"We often compare it to the early days.\"";
+    let (_, q) = run(t);
+    let r = q.iter().find(|q| q.kind == QuoteKind::Indirect).expect("indirect");
+    assert!(r.text.starts_with("The answers are"), "{r:?}");
+    assert_eq!(r.speaker_text.as_deref(), Some("Paul Rieckhoff, founder and CEO of a veterans group"));
+    let p = q.iter().find(|q| q.kind == QuoteKind::Partial).expect("partial");
+    assert_eq!(p.text, "not meeting the demand");
+    assert_eq!(p.speaker_text, r.speaker_text);
+    let d = find(&q, "We often compare");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert!(d.speaker_text.as_deref().is_some_and(|s| s.starts_with("Paul Rieckhoff")), "{d:?}");
+}
+
+#[test]
+fn parenthetical_phrase_between_subject_and_verb() {
+    let (_, q) = run("Democratic nominee Hillary Clinton, at a later press gaggle, said, “I’ve been briefed about the bombings.”");
+    let d = find(&q, "briefed");
+    assert_eq!(d.kind, QuoteKind::Direct);
+    assert_eq!(d.speaker_name.as_deref(), Some("Hillary Clinton"));
+}
+
+#[test]
+fn modifier_entities_are_not_speakers() {
+    use newsgraph_record::EntityType;
+    let t = "Ukrainian officials said there is no breakthrough.";
+    let doc = Document::new(t);
+    let norp = Entity { id: "e1".into(), kind: EntityType::NORP, name: "Ukrainian".into(), aliases: vec![], titles: vec![], mentions: vec![[0, 9]], geo: None };
+    let q = recognise(&doc, &[norp]);
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Ukrainian officials"));
+    assert_eq!(q[0].speaker, None);
+}
+
+#[test]
+fn entity_layer_names_pronoun_speakers() {
+    use newsgraph_record::EntityType;
+    let t = "Jane Roe arrived. “We are ready,” he said.";
+    let doc = Document::new(t);
+    let he = t.find("he said").unwrap();
+    let e = Entity { id: "e1".into(), kind: EntityType::PERSON, name: "Jane Roe".into(), aliases: vec![], titles: vec![], mentions: vec![[0, 8], [he, he + 2]], geo: None };
+    let q = recognise(&doc, &[e]);
+    assert_eq!(q[0].speaker.as_deref(), Some("e1"));
+    assert_eq!(q[0].speaker_name.as_deref(), Some("Jane Roe"));
+    assert_eq!(q[0].speaker_text.as_deref(), Some("he"));
+}
