@@ -20,7 +20,7 @@ mod warc;
 pub use date::normalise_date;
 pub use detect::Format;
 pub use error::{IngestError, Location};
-pub use source::{Limits, read_inputs};
+pub use source::{Limits, read_inputs, read_stream};
 
 /// The body of an article as it came in.
 #[derive(Debug, Clone, PartialEq)]

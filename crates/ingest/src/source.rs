@@ -49,7 +49,7 @@ impl Iterator for Inputs {
             }
             let path = self.pending.pop_front()?;
             if path.as_os_str() == "-" {
-                self.current = Some(open_reader(Box::new(io::stdin()), Path::new("<stdin>"), self.limits));
+                self.current = Some(open_reader(Box::new(io::stdin()), Path::new("<stdin>"), None, self.limits));
                 continue;
             }
             match std::fs::metadata(&path) {
@@ -63,7 +63,7 @@ impl Iterator for Inputs {
                     Err(e) => return Some(Err(IngestError::new(Location::file(&path), format!("cannot list directory: {e}")))),
                 },
                 Ok(_) => match File::open(&path) {
-                    Ok(f) => self.current = Some(open_reader(Box::new(f), &path, self.limits)),
+                    Ok(f) => self.current = Some(open_reader(Box::new(f), &path, None, self.limits)),
                     Err(e) => return Some(Err(IngestError::new(Location::file(&path), format!("cannot open: {e}")))),
                 },
             }
@@ -81,8 +81,15 @@ fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Reads articles from any byte stream (a socket, an archive member, bytes in memory):
+/// gzip is undone, and the format is detected from the content and `name`'s extension
+/// unless `format` says it. `name` is what errors and default ids are named after.
+pub fn read_stream(raw: Box<dyn Read + Send>, name: &Path, format: Option<Format>, limits: Limits) -> impl Iterator<Item = Result<RawArticle, IngestError>> + Send {
+    open_reader(raw, name, format, limits)
+}
+
 /// Opens one input: undoes gzip, detects the format, and hands the stream to its reader.
-fn open_reader(raw: Box<dyn Read + Send>, path: &Path, limits: Limits) -> Items {
+fn open_reader(raw: Box<dyn Read + Send>, path: &Path, forced: Option<Format>, limits: Limits) -> Items {
     let loc = Location::file(path);
     let mut raw = BufReader::with_capacity(64 << 10, raw);
     let gz = match raw.fill_buf() {
@@ -98,7 +105,7 @@ fn open_reader(raw: Box<dyn Read + Send>, path: &Path, limits: Limits) -> Items 
     if head.is_empty() {
         return one_err(loc, "the file is empty".into());
     }
-    match Format::detect(path, &head) {
+    match forced.unwrap_or_else(|| Format::detect(path, &head)) {
         Format::JsonLines => Box::new(jsonl::JsonLines::new(reader, loc, stem(path), limits)),
         Format::Warc => Box::new(warc::read(reader, loc, limits)),
         Format::Feed => match read_bounded(&mut reader, limits.max_feed_bytes) {

@@ -209,7 +209,7 @@ fn read_line(r: &mut dyn BufRead) -> Result<Option<Vec<u8>>, Stop> {
 fn read_headers(r: &mut dyn BufRead) -> Result<Result<Vec<(String, String)>, String>, Stop> {
     let mut out: Vec<(String, String)> = Vec::new();
     loop {
-        let Some(line) = read_line(r)? else { return Ok(Err("the file ends inside a record header".into())) };
+        let Some(line) = read_line(r)? else { return Ok(Err("the header block is cut off before its blank line".into())) };
         if line.is_empty() {
             return Ok(Ok(out));
         }

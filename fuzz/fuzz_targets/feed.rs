@@ -1,0 +1,6 @@
+//! The Feed reader on arbitrary bytes (gzip-wrapped inputs included): no panic, no hang.
+#![no_main]
+
+mod common;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| common::read_all(data, "a.rss", newsgraph_ingest::Format::Feed));
