@@ -509,10 +509,27 @@ pub fn timeline(store: &Store, p: &ClaimParams) -> Result<Timeline> {
 
 #[derive(Debug, Default, Clone, Deserialize)]
 pub struct DisagreementParams {
-    #[serde(flatten)]
-    pub claims: ClaimParams,
+    pub category: Option<String>,
+    pub place: Option<String>,
+    pub claimant: Option<String>,
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub limit: Option<usize>,
     /// Claims at most this many days apart are compared (default 7).
     pub window_days: Option<i64>,
+}
+
+impl DisagreementParams {
+    fn claims(&self) -> ClaimParams {
+        ClaimParams {
+            category: self.category.clone(),
+            place: self.place.clone(),
+            claimant: self.claimant.clone(),
+            from: self.from.clone(),
+            to: self.to.clone(),
+            limit: self.limit,
+        }
+    }
 }
 
 /// Claims on one category and place, within the window, whose figures cannot both be true
@@ -576,7 +593,7 @@ pub fn day_number(date: &str) -> Option<i64> {
 pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreements> {
     let conn = store.conn();
     let window = p.window_days.unwrap_or(7).clamp(0, 3660);
-    let (f, places, _) = claim_filter(conn, &p.claims)?;
+    let (f, places, _) = claim_filter(conn, &p.claims())?;
     let claims = claims_where(conn, f, 20_000)?;
     // Group by category and place (the canonical entity, else the place's words).
     let mut groups: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
@@ -588,7 +605,7 @@ pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreeme
         };
         groups.entry((c.category.clone(), place)).or_default().push(c);
     }
-    let want = limit(p.claims.limit);
+    let want = limit(p.limit);
     let mut out = Vec::new();
     'groups: for ((category, _), cs) in groups {
         for (i, a) in cs.iter().enumerate() {

@@ -178,7 +178,7 @@ fn disagreements_need_different_values_and_claimants_within_the_window() {
     .unwrap();
     let d = query::disagreements(
         &s,
-        &DisagreementParams { claims: ClaimParams { category: Some("killed".into()), ..Default::default() }, window_days: Some(7) },
+        &DisagreementParams { category: Some("killed".into()), window_days: Some(7), ..Default::default() },
     )
     .unwrap();
     assert_eq!(d.disagreements.len(), 1, "{:#?}", d.disagreements);
@@ -190,7 +190,7 @@ fn disagreements_need_different_values_and_claimants_within_the_window() {
     // A wider window brings in the May figure too.
     let wide = query::disagreements(
         &s,
-        &DisagreementParams { claims: ClaimParams { category: Some("killed".into()), ..Default::default() }, window_days: Some(90) },
+        &DisagreementParams { category: Some("killed".into()), window_days: Some(90), ..Default::default() },
     )
     .unwrap();
     assert_eq!(wide.disagreements.len(), 3);

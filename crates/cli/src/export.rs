@@ -1,0 +1,117 @@
+//! `newsgraph export`: the corpus out, as JSON Lines or GDELT GKG 2.1 TSV; and
+//! `newsgraph entity`: reversible merges of corpus entities.
+
+use clap::{Args as ClapArgs, Subcommand, ValueEnum};
+use newsgraph_store::{ExportKind, Store};
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(ClapArgs)]
+pub struct Args {
+    /// The store file.
+    #[arg(long, value_name = "FILE", default_value = "newsgraph.db")]
+    db: PathBuf,
+    /// jsonl: one record per article plus its corpus links; gkg: GDELT GKG 2.1 (tab-separated, no header).
+    #[arg(long, value_enum, default_value_t = Kind::Jsonl)]
+    format: Kind,
+    /// Earliest article date (ISO 8601).
+    #[arg(long)]
+    from: Option<String>,
+    /// Latest article date, inclusive.
+    #[arg(long)]
+    to: Option<String>,
+    /// Write here instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<PathBuf>,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Kind {
+    Jsonl,
+    Gkg,
+}
+
+pub fn run(args: Args) -> ExitCode {
+    let store = match Store::open_read_only(&args.db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let out: Box<dyn Write> = match &args.output {
+        Some(p) => match File::create(p) {
+            Ok(f) => Box::new(f),
+            Err(e) => {
+                eprintln!("error: cannot create {}: {e}", p.display());
+                return ExitCode::from(2);
+            }
+        },
+        None => Box::new(io::stdout().lock()),
+    };
+    let mut out = BufWriter::new(out);
+    let kind = match args.format {
+        Kind::Jsonl => ExportKind::Jsonl,
+        Kind::Gkg => ExportKind::Gkg,
+    };
+    match newsgraph_store::export(&store, kind, args.from.as_deref(), args.to.as_deref(), &mut out) {
+        Ok(n) => {
+            eprintln!("newsgraph: {n} articles exported");
+            ExitCode::SUCCESS
+        }
+        Err(newsgraph_store::Error::Io(e)) if e.kind() == io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[derive(ClapArgs)]
+pub struct EntityArgs {
+    /// The store file.
+    #[arg(long, value_name = "FILE", default_value = "newsgraph.db", global = true)]
+    db: PathBuf,
+    #[command(subcommand)]
+    what: EntityCommand,
+}
+
+#[derive(Subcommand)]
+enum EntityCommand {
+    /// Merge entity FROM (and all merged into it) into INTO; queries then see one.
+    Merge {
+        from: i64,
+        into: i64,
+        /// Why, for the merge log.
+        #[arg(long, default_value = "merged by hand")]
+        reason: String,
+    },
+    /// Undo the merge of an entity.
+    Unmerge { id: i64 },
+}
+
+pub fn run_entity(args: EntityArgs) -> ExitCode {
+    let mut store = match Store::open(&args.db) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {e}");
+            return ExitCode::from(2);
+        }
+    };
+    let result = match args.what {
+        EntityCommand::Merge { from, into, reason } => store.merge_entities(from, into, &reason),
+        EntityCommand::Unmerge { id } => store.unmerge_entity(id),
+    };
+    match result {
+        Ok(info) => {
+            println!("{}", serde_json::to_string(&info).unwrap_or_default());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(1)
+        }
+    }
+}
