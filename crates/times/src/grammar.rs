@@ -170,6 +170,9 @@ impl<'a> Parser<'a> {
                 return None;
             }
             let v: f64 = w.replace(',', "").parse().ok()?;
+            if self.w(i + 1) == "and" && self.w(i + 2) == "a" && self.w(i + 3) == "half" {
+                return Some((i + 4, Some(v + 0.5)));
+            }
             return Some((i + 1, Some(v)));
         }
         if let Some((a, b)) = w.split_once('-') {
@@ -192,6 +195,10 @@ impl<'a> Parser<'a> {
         if (1.0..10.0).contains(&v) && self.w(end) == "hundred" {
             v *= 100.0;
             end += 1;
+        }
+        if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" {
+            v += 0.5;
+            end += 3;
         }
         Some((end, Some(v)))
     }
@@ -617,8 +624,16 @@ impl<'a> Parser<'a> {
         let (ai, bi, ci) = (self.int(i)?, self.int(i + 2)?, self.int(i + 4)?);
         let (y, m, d) = if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
             (ai as i32, bi, ci)
-        } else if c.len() == 4 && a.len() <= 2 && b.len() <= 2 && sep != "-" {
-            if ai > 12 { (ci as i32, bi, ai) } else { (ci as i32, ai, bi) }
+        } else if (c.len() == 4 || c.len() == 2 && sep == "/") && a.len() <= 2 && b.len() <= 2 && sep != "-" {
+            let y = if c.len() == 2 {
+                // "7/8/07": the century that puts the year nearest the publication year.
+                let base = self.dct.map_or(2000, |d| d.year() as i32);
+                let y = (base / 100) * 100 + ci as i32;
+                if y > base + 20 { y - 100 } else { y }
+            } else {
+                ci as i32
+            };
+            if ai > 12 { (y, bi, ai) } else { (y, ai, bi) }
         } else {
             return None;
         };
@@ -1220,7 +1235,7 @@ impl<'a> Parser<'a> {
         }
         if let Some((e, _)) = self.lex(end, Kind::Zone) {
             if self.cap(end) || self.w(end) == "local" {
-                end = e;
+                end = e; // TempEval-3 writes UTC clock times without a zone designator
             }
         }
         Some(self.clock_hit(start, end, h, m))
