@@ -71,12 +71,21 @@ def parse_pattern_words(s):
     s = s.replace("(", " ").replace(")", " ").replace("{", " ").replace("}", " ")
     words = []
     for tok in s.split():
-        if tok in {"+", "$", "^", "%", "@", "|", "-", "="} or re.fullmatch(r"[+$^%@|=]+", tok):
+        if re.fullmatch(r"[+$^%]+", tok):
+            # An actor or noun-phrase slot: the next word may stand further away ('~').
+            if words and words[-1] != "~":
+                words.append("~")
+            elif not words:
+                words.append("~")
+            continue
+        if tok in {"@", "|", "-", "="} or re.fullmatch(r"[@|=]+", tok):
             continue
         tok = tok.strip("+$^%@|")
         if not tok or not re.search(r"[A-Za-z]", tok):
             continue
         words.append(tok.lower())
+    while words and words[-1] == "~":
+        words.pop()
     return words
 
 
@@ -175,7 +184,7 @@ def main():
         f.write("# Verb forms (V form block code), verb patterns (P block pre post code) and synonym sets (S name members) "
                 "derived from the PETRARCH2/Phoenix CAMEO.2.0.txt verb dictionary (Copyright (c) 2015 Open Event Data "
                 "Alliance, MIT licence) by scripts/events/build_lexicons.py. Pattern words are stems (prefix match) unless "
-                "they end in '_'; '&NAME' is a synonym set; code '---' means no event.\n")
+                "they end in '_'; '&NAME' is a synonym set; '~' an actor or noun-phrase slot; code '---' means no event.\n")
         used_syn = set()
         for bi, b in enumerate(blocks):
             coded = any(c not in (None, "---") for _, _, c in b["verbs"]) or (b["code"] not in (None, "---")) or any(
@@ -199,7 +208,7 @@ def main():
                     n_forms += 1
             pseen = set()
             for pre, post, code in b["patterns"]:
-                if not pre and not post:
+                if not [w for w in pre + post if w != "~"]:
                     continue
                 key = (tuple(pre), tuple(post), code)
                 if key in pseen:

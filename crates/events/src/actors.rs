@@ -119,7 +119,7 @@ const NOT_NAMES: &[&str] = &[
 /// Words that may open an actor phrase when a head follows ("senior officials").
 const MODIFIERS: &[&str] = &[
     "senior", "top", "former", "local", "foreign", "federal", "state", "armed", "security", "government", "military",
-    "interior", "defense", "defence", "opposition", "regional", "national", "provincial", "chief", "deputy", "acting",
+    "interior", "defense", "defence", "regional", "national", "provincial", "chief", "deputy", "acting",
     "rebel", "police", "border", "anti-government", "pro-government", "riot", "naval", "western", "joint",
 ];
 
@@ -256,7 +256,9 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
     for a in out {
         let mut st = a.start;
         for k in a.start..a.end {
-            if strip_possessive(s.w(k)).1 && k + 1 < a.end {
+            // "Russia's forces" splits; "People's Republic" and "Russia's President Putin" do not.
+            let next_capital = s.raw(k + 1).chars().next().is_some_and(char::is_uppercase);
+            if strip_possessive(s.w(k)).1 && k + 1 < a.end && !next_capital {
                 split.push(describe(s, st, k + 1, ent_at, entities));
                 st = k + 1;
             }

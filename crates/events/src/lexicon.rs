@@ -20,6 +20,8 @@ pub type Code = Option<&'static str>;
 /// One word of a verb pattern: a stem (prefix match), an exact word, or a synonym set.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PatWord {
+    /// A noun-phrase or actor slot: the next word may stand further away.
+    Slot,
     Stem(&'static str),
     Exact(&'static str),
     Set(&'static str),
@@ -87,7 +89,9 @@ fn pat_words(s: &'static str) -> Vec<PatWord> {
     s.split(' ')
         .filter(|w| !w.is_empty())
         .map(|w| {
-            if let Some(set) = w.strip_prefix('&') {
+            if w == "~" {
+                PatWord::Slot
+            } else if let Some(set) = w.strip_prefix('&') {
                 PatWord::Set(set.trim_end_matches('_'))
             } else if let Some(ex) = w.strip_suffix('_') {
                 PatWord::Exact(ex)

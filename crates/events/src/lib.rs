@@ -48,7 +48,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             if (f.start..f.end).any(|k| in_actor[k]) || is_complement(&s, &found[..fi], f) {
                 continue;
             }
-            let Some(r) = roles::assign(&s, &actors, f) else { continue };
+            let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun).collect();
+            let Some(r) = roles::assign(&s, &actors, f, &verbs_before) else { continue };
             let source = ctx.actor_ref(&s, &actors, &r.source);
             let target = r.target.as_ref().map(|t| ctx.actor_ref(&s, &actors, t));
             if target.is_none() && !matches!(f.plover, "PROTEST" | "MOBILIZE") {

@@ -102,10 +102,14 @@ fn group_starting(actors: &[Actor], idx: usize) -> Vec<usize> {
 
 /// The subject of a trigger at token `pos`: the nearest actor before it that is not the
 /// object of a preposition and not a possessive modifier.
-fn subject_before(s: &Sent, actors: &[Actor], pos: usize) -> Option<usize> {
+fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Option<usize> {
     for (idx, a) in actors.iter().enumerate().rev() {
         if a.end > pos {
             continue;
+        }
+        // Another verb between the actor and the trigger has its own subject.
+        if a.end <= barrier {
+            return None;
         }
         if (a.end..pos).any(|k| is_boundary(s.w(k))) {
             return None;
@@ -143,17 +147,6 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         // A new clause between the trigger and the actor: the actor is not its object.
         if (pos..a.start).any(|k| opens_clause(s.w(k))) {
             return None;
-        }
-        if a.modifier_only {
-            continue;
-        }
-        if a.possessive && a.kind != ActorKind::Person {
-            // "X's" modifies a noun: the noun, not X, is the object ("accused Russia's army").
-            if let Some(next) = actors.get(idx + 1)
-                && next.start == a.end
-            {
-                continue;
-            }
         }
         let gov = governing_word(s, a.start);
         if a.start == pos || preps.contains(&gov) || gov == "that" {
@@ -217,7 +210,10 @@ fn noun_is_subject(s: &Sent, pos: usize) -> bool {
         )
 }
 
-pub fn assign(s: &Sent, actors: &[Actor], f: &Found) -> Option<Roles> {
+/// `verbs_before` are the verb triggers earlier in the sentence: the subject search stops at
+/// the nearest one, whose clause the actors before it belong to.
+pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) -> Option<Roles> {
+    let barrier = verbs_before.iter().map(|v| v.end).filter(|&e| e <= f.start).max().unwrap_or(0);
     let ty = f.plover;
     let mut clause_start = 0;
     let (source, target) = if f.noun {
@@ -247,7 +243,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found) -> Option<Roles> {
             }
         }
         if src.is_none() && !noun_is_subject(s, f.end) {
-            if let Some(subj) = subject_before(s, actors, f.start) {
+            if let Some(subj) = subject_before(s, actors, f.start, barrier) {
                 src = Some(group_ending(actors, subj));
                 clause_start = actors[subj].end;
             }
@@ -259,13 +255,13 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found) -> Option<Roles> {
         let reduced = (f.start >= 2 && s.w(f.start - 1) == ",")
             .then(|| actors.iter().position(|a| a.end == f.start - 1))
             .flatten();
-        let subj = reduced.or_else(|| subject_before(s, actors, f.start));
+        let subj = reduced.or_else(|| subject_before(s, actors, f.start, barrier));
         if let Some(sj) = subj {
             clause_start = actors[sj].end;
         }
         (by, subj.map(|sj| group_ending(actors, sj)))
     } else {
-        let subj = subject_before(s, actors, f.start);
+        let subj = subject_before(s, actors, f.start, barrier);
         if let Some(sj) = subj {
             clause_start = actors[sj].end;
         }

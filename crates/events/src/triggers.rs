@@ -95,6 +95,7 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
 fn word_match(s: &Sent, j: usize, pw: PatWord) -> usize {
     let w = s.w(j);
     match pw {
+        PatWord::Slot => 0,
         PatWord::Exact(e) => usize::from(w == e || w.strip_suffix('s') == Some(e)),
         PatWord::Stem(st) => usize::from(w.starts_with(st)),
         PatWord::Set(name) => LEXICON.sets.get(name).map_or(0, |members| {
@@ -123,11 +124,19 @@ fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static st
     }
     let mut best: Option<(usize, Option<&'static str>)> = None;
     for p in patterns {
+        // Post words in order after the verb: each within two words of the last (room for a
+        // determiner and a modifier), or within seven after an actor slot.
         let mut j = end;
         let mut ok = true;
+        let mut reach = 3;
         for &pw in &p.post {
+            if pw == PatWord::Slot {
+                reach = 8;
+                continue;
+            }
+            let stop = (j + reach).min(limit);
             let mut found = false;
-            while j < limit {
+            while j < stop {
                 let n = word_match(s, j, pw);
                 j += 1;
                 if n > 0 {
@@ -140,14 +149,20 @@ fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static st
                 ok = false;
                 break;
             }
+            reach = 3;
         }
         if !ok {
             continue;
         }
-        // Pre words: in order, within four tokens before the verb.
-        let lo = start.saturating_sub(4);
+        // Pre words: in order, close before the verb.
         let mut j = start;
+        let mut reach = 3;
         for &pw in p.pre.iter().rev() {
+            if pw == PatWord::Slot {
+                reach = 8;
+                continue;
+            }
+            let lo = j.saturating_sub(reach);
             let mut found = false;
             while j > lo {
                 j -= 1;
@@ -160,11 +175,12 @@ fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static st
                 ok = false;
                 break;
             }
+            reach = 3;
         }
         if !ok {
             continue;
         }
-        let score = p.pre.len() + p.post.len();
+        let score = p.pre.iter().chain(&p.post).filter(|w| **w != PatWord::Slot).count();
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, p.code));
         }
