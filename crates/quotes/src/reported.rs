@@ -76,11 +76,28 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     let (ci, cend) = cue;
     let first = ctx.sentence_first(ci);
     let end = ctx.sentence_end(ci);
+    // "too early to tell whether …" (an infinitive) and "a device was also found" (a
+    // passive) report nobody's speech.
+    if ci > first {
+        let before = ctx.skip_aux_left(ci, first);
+        let prev = ctx.w(ci - 1);
+        let passive = before < ci && (before..ci).any(|k| one_of(ctx.w(k), &["was", "were", "is", "are", "been", "be", "being"])) && !one_of(ctx.w(ci - 1), &["has", "have", "had"]);
+        if prev.eq_ignore_ascii_case("to") || passive {
+            return None;
+        }
+    }
     // Inverted, speaker after the verb at the end: "…, said Smith."
-    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle) {
+    // Inversion ("…, said X") is a say-type construction; "…, shows Democratic groups
+    // outpacing …" is not one, nor is a speaker phrase holding a verb form.
+    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle && v.frame != Frame::That) {
         if let Some((sa, sb)) = ctx.speaker_after(cend, true) {
             // The comma before the verb closes the content: "…, said Brian Baker, a …".
-            {
+            let verbal = (sa..sb).any(|k| {
+                let w = ctx.w(k);
+                !is_cap(w) && (w.ends_with("ing") || w.ends_with("ed")) && !crate::lexicon::is_speaker_noun(w)
+            });
+            let closes = !verbal && (at_clause_end(ctx, sb, end) || one_of(ctx.w(sb), &[",", "who", "which", "("]));
+            if closes {
                 return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
             }
         }
@@ -199,7 +216,7 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
             if w.eq_ignore_ascii_case("that") {
                 return (j + 1 < end).then_some(j);
             }
-            if matches!(w, "," | "." | ";" | ":" | "?" | "!") || ctx.quoted[j] || ctx.cue(j).is_some() {
+            if matches!(w, "," | "." | ";" | ":" | "?" | "!") || one_of(w, &["and", "or", "but"]) || ctx.quoted[j] || ctx.cue(j).is_some() {
                 break;
             }
             j += 1;

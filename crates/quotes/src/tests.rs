@@ -146,3 +146,14 @@ fn entity_layer_names_pronoun_speakers() {
     assert_eq!(q[0].speaker_name.as_deref(), Some("Jane Roe"));
     assert_eq!(q[0].speaker_text.as_deref(), Some("he"));
 }
+
+#[test]
+fn passives_and_infinitives_report_nobody() {
+    let (_, q) = run("A second device was also found in Chelsea and that location is a crime scene.");
+    assert!(q.is_empty(), "{q:?}");
+    let (_, q) = run("The mayor said it was too early to tell whether the explosion was caused by a bomb.");
+    assert_eq!(q.len(), 1, "{q:?}");
+    assert!(q[0].text.starts_with("it was too early"));
+    let (_, q) = run("An analysis of super PACs since Jan. 1, 2015, shows Democratic groups outpacing Republicans.");
+    assert!(q.is_empty(), "{q:?}");
+}
