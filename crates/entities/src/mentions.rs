@@ -575,7 +575,9 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
             let m = &rules[k];
             m.origin <= Origin::Pattern
                 && !(t.span.contains(m.span) && t.span != m.span)
-                && !(m.span == t.span && t.kind == EntityType::PERSON && is_city_only(&m.key))
+                // A town's name the tagger reads as a person or a club ("Leeds beat Chelsea")
+                // is the tagger's call: it sees the context, the table does not.
+                && !(m.span == t.span && matches!(t.kind, EntityType::PERSON | EntityType::ORG) && is_city_only(&m.key))
         });
         if strong_blocks {
             continue;
