@@ -12,7 +12,7 @@ Inputs (read-only, never copied whole):
   data/gazetteer/mledoze_countries.json  (ODbL) country names, demonyms, capitals
 
 Outputs (compact TSV, one header comment naming source and licence):
-  cameo_verbs.tsv   V form block code / P block pre post code / S synset members
+  cameo_verbs.tsv   V form block lemma code / P block lemma pre post code / S synset members
   cameo_plover.tsv  code PLOVER
   agents.tsv        phrase sector
   countries.tsv     iso3 name demonyms capitals
@@ -128,10 +128,13 @@ def parse_cameo(text):
                 continue
             code = first_code(cm[-1].group(1))
             body = s[1:cm[-1].start()]
+            # The comment names the verb the pattern was written for ("# CONDEMN").
+            cmt = line.split("#", 1)[1].split() if "#" in line else []
+            owner = word_form(cmt[0]) if cmt and re.fullmatch(r"[A-Z_+\-']+", cmt[0]) else ""
             if "*" not in body:
                 continue
             pre, post = body.split("*", 1)
-            block["patterns"].append((parse_pattern_words(pre), parse_pattern_words(post), code))
+            block["patterns"].append((parse_pattern_words(pre), parse_pattern_words(post), code, owner))
             continue
         # verb line: VERB {FORMS} [CODE]
         code = None
@@ -181,20 +184,21 @@ def main():
     syn, blocks = parse_cameo(cameo)
     n_forms = n_pat = 0
     with open(os.path.join(OUT, "cameo_verbs.tsv"), "w", encoding="utf-8") as f:
-        f.write("# Verb forms (V form block code), verb patterns (P block pre post code) and synonym sets (S name members) "
+        f.write("# Verb forms (V form block lemma code), verb patterns (P block lemma pre post code; an empty lemma applies to every verb of the block) and synonym sets (S name members) "
                 "derived from the PETRARCH2/Phoenix CAMEO.2.0.txt verb dictionary (Copyright (c) 2015 Open Event Data "
                 "Alliance, MIT licence) by scripts/events/build_lexicons.py. Pattern words are stems (prefix match) unless "
                 "they end in '_'; '&NAME' is a synonym set; '~' an actor or noun-phrase slot; code '---' means no event.\n")
         used_syn = set()
         for bi, b in enumerate(blocks):
             coded = any(c not in (None, "---") for _, _, c in b["verbs"]) or (b["code"] not in (None, "---")) or any(
-                c not in (None, "---") for _, _, c in b["patterns"])
+                c not in (None, "---") for _, _, c, _ in b["patterns"])
             if not coded:
                 continue
             bid = b["name"].lower()
             seen = set()
             for verb, forms, code in b["verbs"]:
                 c = code or b["code"] or "---"
+                lemma = word_form(verb)
                 if verb.startswith("+") or "_" in verb.strip("_"):
                     fs = {verb} | set(forms)
                 else:
@@ -204,20 +208,22 @@ def main():
                     if not w or w in seen:
                         continue
                     seen.add(w)
-                    f.write(f"V\t{w}\t{bid}\t{c}\n")
+                    f.write(f"V\t{w}\t{bid}\t{lemma}\t{c}\n")
                     n_forms += 1
             pseen = set()
-            for pre, post, code in b["patterns"]:
+            lemmas = {word_form(v) for v, _, _ in b["verbs"]}
+            for pre, post, code, owner in b["patterns"]:
                 if not [w for w in pre + post if w != "~"]:
                     continue
-                key = (tuple(pre), tuple(post), code)
+                owner = owner if owner in lemmas else ""
+                key = (tuple(pre), tuple(post), code, owner)
                 if key in pseen:
                     continue
                 pseen.add(key)
                 for w in pre + post:
                     if w.startswith("&"):
                         used_syn.add(w.upper().rstrip("_"))
-                f.write(f"P\t{bid}\t{' '.join(pre)}\t{' '.join(post)}\t{code}\n")
+                f.write(f"P\t{bid}\t{owner}\t{' '.join(pre)}\t{' '.join(post)}\t{code}\n")
                 n_pat += 1
         for name in sorted(used_syn):
             if name in syn:

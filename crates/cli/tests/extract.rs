@@ -115,3 +115,11 @@ fn tempdir(name: &str) -> PathBuf {
     std::fs::create_dir_all(&d).unwrap();
     d
 }
+
+#[test]
+fn every_bundled_sample_extracts_cleanly() {
+    let out = bin().args(["extract", "--quiet"]).arg(repo().join("samples")).output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success() && stderr.is_empty(), "errors on the bundled samples:\n{stderr}");
+    assert_eq!(records(&out.stdout).len(), 121);
+}
