@@ -9,6 +9,20 @@ use std::process::ExitCode;
 pub enum What {
     /// The named-entity tagger (structured averaged perceptron over BILOU labels).
     Ner(NerArgs),
+    /// Word clusters for the tagger's features, from unlabelled text.
+    Clusters(ClusterArgs),
+}
+
+#[derive(ClapArgs)]
+pub struct ClusterArgs {
+    /// JSON Lines files (optionally .gz) whose `text` fields are the corpus.
+    #[arg(long, num_args = 1..)]
+    corpus: Vec<PathBuf>,
+    /// CoNLL files whose words are added to the corpus (labels ignored).
+    #[arg(long, num_args = 1..)]
+    conll: Vec<PathBuf>,
+    #[arg(short, long, default_value = "lexicons/ner/clusters.txt")]
+    output: PathBuf,
 }
 
 #[derive(ClapArgs)]
@@ -33,6 +47,13 @@ pub struct NerArgs {
 
 pub fn run(what: What) -> ExitCode {
     match what {
+        What::Clusters(a) => match clusters(&a) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                eprintln!("error: {e}");
+                ExitCode::FAILURE
+            }
+        },
         What::Ner(a) => {
             let cfg = newsgraph_ner::train::Config { train: a.train, dev: a.dev, output: a.output, epochs: a.epochs, bits: a.bits, seed: a.seed };
             match newsgraph_ner::train::run(&cfg, &mut |line| eprintln!("{line}")) {
@@ -47,4 +68,38 @@ pub fn run(what: What) -> ExitCode {
             }
         }
     }
+}
+
+fn clusters(a: &ClusterArgs) -> Result<(), String> {
+    use newsgraph_ner::clusters::{Config, Counts, read_jsonl_texts};
+    let t0 = std::time::Instant::now();
+    let mut counts = Counts::default();
+    let mut sources = Vec::new();
+    for p in &a.corpus {
+        for t in read_jsonl_texts(p)? {
+            counts.add_text(&t);
+        }
+        sources.push(p.display().to_string());
+    }
+    for p in &a.conll {
+        for (doc, _) in newsgraph_ner::train::read_conll(p)? {
+            counts.add_text(&doc.text);
+        }
+        sources.push(p.display().to_string());
+    }
+    let cfg = Config::default();
+    eprintln!("{} tokens read in {:.1}s", counts.tokens(), t0.elapsed().as_secs_f64());
+    let lines = counts.cluster(&cfg, &mut |l| eprintln!("{l}"));
+    let mut out = format!(
+        "# Word clusters (levels {:?}, coarse to fine) built by `newsgraph train clusters` (spherical k-means over PPMI neighbour vectors) from the unlabelled words of: {}.\n",
+        cfg.levels,
+        sources.join(", ")
+    );
+    for l in lines {
+        out.push_str(&l);
+        out.push('\n');
+    }
+    std::fs::write(&a.output, out).map_err(|e| format!("{}: {e}", a.output.display()))?;
+    eprintln!("wrote {} in {:.1}s", a.output.display(), t0.elapsed().as_secs_f64());
+    Ok(())
 }

@@ -216,6 +216,20 @@ impl DocFeatures {
             }
         }
 
+        // Where each capitalised word occurs: its other occurrences lend their contexts.
+        let mut occurrences: HashMap<u64, Vec<u32>> = HashMap::new();
+        for (i, t) in self.toks.iter().enumerate() {
+            if t.wordlike && t.flags & (INITCAP | ALLCAPS) != 0 {
+                occurrences.entry(t.key).or_default().push(i as u32);
+            }
+        }
+        let mut sent_bounds = vec![(0u32, 0u32); n];
+        for s in &doc.sentences {
+            for i in s.tokens.clone() {
+                sent_bounds[i] = (s.tokens.start as u32, s.tokens.end as u32);
+            }
+        }
+
         self.feats.clear();
         self.offsets.clear();
         self.offsets.push(0);
@@ -223,6 +237,7 @@ impl DocFeatures {
             let r = s.tokens.clone();
             for i in r.clone() {
                 self.token_features(i, r.start, r.end, &stats, bits);
+                self.aggregate_features(i, &occurrences, &sent_bounds, bits);
                 self.offsets.push(self.feats.len() as u32);
             }
         }
@@ -238,7 +253,7 @@ impl DocFeatures {
         let shape_at = |d: isize| at(d).map_or(if d < 0 { BOS } else { EOS }, |t| t.shape);
         let (km2, km1, kp1, kp2) = (key_at(-2), key_at(-1), key_at(1), key_at(2));
         let (sm1, sp1) = (shape_at(-1), shape_at(1));
-        let mut f: [u64; 64] = [0; 64];
+        let mut f: [u64; 96] = [0; 96];
         let mut n = 0;
         let mut push = |h: u64| {
             if n < f.len() {
@@ -322,6 +337,44 @@ impl DocFeatures {
         }
         for &h in &f[..n] {
             self.feats.push(bucket(h, bits));
+        }
+    }
+
+    /// Context aggregation (Ratinov & Roth 2009): the neighbours of the same word's other
+    /// occurrences in the document, up to a few of them, nearest first.
+    fn aggregate_features(&mut self, i: usize, occurrences: &HashMap<u64, Vec<u32>>, bounds: &[(u32, u32)], bits: u32) {
+        let t = self.toks[i];
+        if !t.wordlike || t.flags & (INITCAP | ALLCAPS) == 0 {
+            return;
+        }
+        let Some(occ) = occurrences.get(&t.key) else { return };
+        if occ.len() < 2 {
+            return;
+        }
+        let mut others: [u32; 4] = [0; 4];
+        let mut m = 0;
+        // The nearest occurrences before and after.
+        let pos = occ.partition_point(|&j| (j as usize) < i);
+        let (mut a, mut b) = (pos, pos + 1);
+        while m < others.len() && (a > 0 || b < occ.len()) {
+            if a > 0 {
+                a -= 1;
+                others[m] = occ[a];
+                m += 1;
+            }
+            if m < others.len() && b < occ.len() {
+                others[m] = occ[b];
+                m += 1;
+                b += 1;
+            }
+        }
+        for &j in &others[..m] {
+            let j = j as usize;
+            let (lo, hi) = bounds[j];
+            let left = if j > lo as usize { self.toks[j - 1].key } else { BOS };
+            let right = if j + 1 < hi as usize { self.toks[j + 1].key } else { EOS };
+            self.feats.push(bucket(feat(50, left), bits));
+            self.feats.push(bucket(feat(51, right), bits));
         }
     }
 

@@ -11,6 +11,7 @@
 //! re-splits GPE and LOC with its gazetteer), MISC → NORP when the mention is a demonym or
 //! group word ("Ukrainian", "Sunnis"), other MISC dropped.
 
+pub mod clusters;
 pub mod features;
 mod hash;
 pub mod lexicon;
@@ -44,6 +45,11 @@ static MODEL: LazyLock<Option<Model>> = LazyLock::new(|| match Model::from_bytes
         None
     }
 });
+
+/// The compiled-in model, if it could be read.
+pub fn shipped_model() -> Option<&'static Model> {
+    MODEL.as_ref()
+}
 
 /// Tags the names in a document, in text order, non-overlapping.
 pub fn tag(doc: &Document) -> Vec<NameMention> {
