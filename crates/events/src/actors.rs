@@ -210,7 +210,11 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             let raw = s.raw(k);
             let (w, _) = strip_possessive(s.w(k));
             let alen = agent_len(s, k);
-            if alen > 0 && !trigger_at[k] {
+            // A listed actor noun, unless a pronoun, modal or "to" makes it a verb ("they force").
+            let verb_use = trigger_at[k]
+                && k > 0
+                && matches!(s.w(k - 1), "to" | "will" | "would" | "can" | "could" | "they" | "we" | "he" | "she" | "it" | "who" | "which");
+            if alen > 0 && !verb_use {
                 k += alen;
                 end = k;
                 has_head = true;

@@ -29,6 +29,8 @@ pub enum PatWord {
 
 #[derive(Debug, Clone)]
 pub struct Pattern {
+    /// The verb the pattern was written for; empty: every verb of the block.
+    pub lemma: &'static str,
     pub pre: Vec<PatWord>,
     pub post: Vec<PatWord>,
     pub code: Code,
@@ -39,6 +41,7 @@ pub struct Pattern {
 pub struct Trigger {
     pub words: Vec<&'static str>,
     pub block: &'static str,
+    pub lemma: &'static str,
     pub code: Code,
     pub noun: bool,
 }
@@ -109,22 +112,23 @@ fn data_lines(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
 }
 
-fn add_trigger(lex: &mut Lexicon, phrase: &'static str, block: &'static str, code: Code, noun: bool, curated: bool) {
+fn add_trigger(lex: &mut Lexicon, phrase: &'static str, block: &'static str, lemma: &'static str, code: Code, noun: bool, curated: bool) {
     let words: Vec<&'static str> = phrase.split(' ').filter(|w| !w.is_empty()).collect();
     let Some(&first) = words.first() else { return };
     let list = lex.triggers.entry(first).or_default();
     // A curated entry replaces a generated one with the same words and part of speech, and
     // keeps its verb block so that the block's patterns still refine the code.
-    let mut block = block;
+    let (mut block, mut lemma) = (block, lemma);
     if let Some(pos) = list.iter().position(|t| t.words == words && t.noun == noun) {
         block = list[pos].block;
+        lemma = list[pos].lemma;
         list.remove(pos);
     }
     if curated && code.is_none() {
         // A curated "no event" is final: no pattern of the old block may code it again.
         block = "";
     }
-    list.push(Trigger { words, block, code, noun });
+    list.push(Trigger { words, block, lemma, code, noun });
     list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
 }
 
@@ -132,9 +136,10 @@ fn build() -> Lexicon {
     let mut lex = Lexicon::default();
     for f in data_lines(CAMEO_VERBS) {
         match f.as_slice() {
-            ["V", form, block, code] => add_trigger(&mut lex, form, block, code_of(code), false, false),
-            ["P", block, pre, post, code] => {
+            ["V", form, block, lemma, code] => add_trigger(&mut lex, form, block, lemma, code_of(code), false, false),
+            ["P", block, lemma, pre, post, code] => {
                 lex.patterns.entry(*block).or_default().push(Pattern {
+                    lemma,
                     pre: pat_words(pre),
                     post: pat_words(post),
                     code: code_of(code),
@@ -205,7 +210,7 @@ fn build() -> Lexicon {
                 let noun = f[0] == "noun";
                 let block = forms.split('|').next().unwrap_or(forms);
                 for form in forms.split('|') {
-                    add_trigger(&mut lex, form, block, code_of(code), noun, true);
+                    add_trigger(&mut lex, form, block, block, code_of(code), noun, true);
                 }
             }
             ["agent", phrase, _sector] => add_agent(&mut lex, phrase),

@@ -123,7 +123,7 @@ fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static st
         limit += 1;
     }
     let mut best: Option<(usize, Option<&'static str>)> = None;
-    for p in patterns {
+    for p in patterns.iter().filter(|p| p.lemma.is_empty() || p.lemma == t.lemma) {
         // Post words in order after the verb: each within two words of the last (room for a
         // determiner and a modifier), or within seven after an actor slot.
         let mut j = end;
