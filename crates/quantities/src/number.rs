@@ -134,6 +134,7 @@ pub fn parse(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
     let t = toks.get(i)?;
     match t.kind {
         TokenKind::Number => parse_digits(toks, text, i),
+        TokenKind::Word if vulgar(t.text).is_some() => vulgar(t.text).map(|v| base(toks, i, i + 1, v, Form::Fraction)),
         TokenKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
         TokenKind::Punct => {
             // A decimal without its leading zero: ".08".
@@ -251,7 +252,7 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
         let den = toks.get(j + 1).filter(|n| n.kind == TokenKind::Number).and_then(|n| digits(n.text));
         let again = low(toks, j + 2) == "/" || low(toks, j + 2) == "-";
         if let Some((d, "", false)) = den {
-            if !again && value < d && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0].contains(&d) && value.fract() == 0.0 {
+            if !again && value < d && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 100.0, 1000.0].contains(&d) && value.fract() == 0.0 {
                 return Some(Parsed { end: j + 2, byte_end: toks[j + 1].end, value: value / d, form: Form::Fraction, bare_digits: 0, ..p });
             }
         }
@@ -271,6 +272,8 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             };
             let word_scale = match LEXICON.numbers.get(w) {
                 Some(NumberWord { kind: WordKind::Scale | WordKind::Hundred, value }) => Some(*value),
+                // "3 millions" (not "3 millions of", which is vague).
+                Some(NumberWord { kind: WordKind::Vague, value }) if *value >= 1000.0 && low(toks, j + 1) != "of" => Some(*value),
                 _ => None,
             };
             let dozen = matches!(LEXICON.numbers.get(w), Some(NumberWord { kind: WordKind::Dozen, .. }));
@@ -511,6 +514,20 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
                     return Some(p);
                 }
                 return Some(base(toks, i, j + 1, v, Form::Fraction));
+            }
+            // "three billions", "three thousand millions".
+            WordKind::Vague if nw.value >= 1000.0 && (cur > 0.0 || total > 0.0) && low(toks, j + 1) != "of" => {
+                let base_value = if cur > 0.0 { cur } else { total };
+                if cur > 0.0 {
+                    total += cur * nw.value;
+                } else {
+                    total = base_value * nw.value;
+                }
+                scale_applied = nw.value;
+                cur = 0.0;
+                last = Some(WordKind::Scale);
+                j += 1;
+                break;
             }
             WordKind::Vague | WordKind::Several => break,
         }

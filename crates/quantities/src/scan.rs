@@ -54,6 +54,15 @@ pub fn sentence(toks: &[Tok], text: &str, times: &[[usize; 2]]) -> Vec<Found> {
         if c.p.form == Form::Words && c.value == 1.0 && !one_counts(toks, &c) {
             continue;
         }
+        // "forty-five (45)": a restatement in brackets is the same number.
+        if let Some(last) = out.last_mut() {
+            let prev_tail = kept_tokens.last().map_or(0, |k| k.1);
+            let bracketed = c.lead >= 1 && c.lead == prev_tail + 1 && low(toks, c.lead - 1) == "(" && low(toks, c.tail) == ")";
+            if bracketed && (last.value - c.value).abs() < 1e-9 && last.value_max.is_none() {
+                last.end = last.end.max(toks[c.tail].end);
+                continue;
+            }
+        }
         let (what, head_end, category) = head_and_category(toks, &c, text);
         let end = head_end.map_or(toks[c.tail - 1].end, |h| h.max(toks[c.tail - 1].end));
         kept_tokens.push((c.lead, c.tail));
