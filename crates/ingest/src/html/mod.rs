@@ -119,7 +119,10 @@ pub fn extract_with(page: &str, extractor: Extractor) -> Result<PageText, String
         if extractor == Extractor::Trafilatura {
             // Its text, not its HTML: the text has been cleaned of the headline, dates and
             // navigation left at the edges (measured: F1 0.958 against 0.953 for the HTML).
-            text = guarded(|| rs_trafilatura::extract(page).map(|r| r.content_text).unwrap_or_default());
+            // No length cap of its own (it would cut at 1 MB, and inside a character):
+            // the page is already bounded by `max_article_bytes`.
+            let options = rs_trafilatura::Options { max_extracted_len: usize::MAX, ..Default::default() };
+            text = guarded(|| rs_trafilatura::extract_with_options(page, &options).map(|r| r.content_text).unwrap_or_default());
         }
         if text.trim().is_empty() {
             text = guarded(|| readability(page));
