@@ -106,9 +106,9 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
         id, cluster, similarity
     ])?;
 
-    let ents = store_entities(conn, id, r)?;
+    let ents = store_entities(conn, id, date, r)?;
     let chars = CharIndex::new(text);
-    store_quotes(conn, id, r, &ents)?;
+    store_quotes(conn, id, date, r, &ents)?;
     store_claims(conn, id, date, r, &ents, &chars, text)?;
     store_events(conn, id, r, &ents)?;
     Ok(Outcome::Added(Added { id, cluster, similarity }))
@@ -174,11 +174,26 @@ impl Ents {
     }
 }
 
-fn store_entities(conn: &Connection, article: i64, r: &Record) -> Result<Ents> {
+fn store_entities(conn: &Connection, article: i64, date: Option<&str>, r: &Record) -> Result<Ents> {
     let mut map = HashMap::new();
     let mut ins = conn.prepare_cached(
         "INSERT OR IGNORE INTO article_entity(article_id, local_id, entity_id, name, type, aliases, titles, mentions, reason)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+    )?;
+    let mut seen = conn.prepare_cached(
+        "UPDATE entity SET first_seen = CASE WHEN first_seen IS NULL OR ?2 < first_seen THEN ?2 ELSE first_seen END,
+                           last_seen = CASE WHEN last_seen IS NULL OR ?2 > last_seen THEN ?2 ELSE last_seen END
+         WHERE id = ?1 AND ?2 IS NOT NULL",
+    )?;
+    let mut name = conn.prepare_cached(
+        "INSERT INTO entity_name(entity_id, name, count) VALUES (?1, ?2, 1)
+         ON CONFLICT(entity_id, name) DO UPDATE SET count = count + 1",
+    )?;
+    let mut title = conn.prepare_cached(
+        "INSERT INTO entity_title(entity_id, title_key, title, first, last, count) VALUES (?1, ?2, ?3, ?4, ?4, 1)
+         ON CONFLICT(entity_id, title_key) DO UPDATE SET count = count + 1,
+           first = CASE WHEN excluded.first IS NOT NULL AND (first IS NULL OR excluded.first < first) THEN excluded.first ELSE first END,
+           last = CASE WHEN excluded.last IS NOT NULL AND (last IS NULL OR excluded.last > last) THEN excluded.last ELSE last END",
     )?;
     for e in &r.entities {
         if e.name.trim().is_empty() || map.contains_key(&e.id) {
@@ -196,15 +211,23 @@ fn store_entities(conn: &Connection, article: i64, r: &Record) -> Result<Ents> {
             e.mentions.len() as i64,
             reason.as_str(),
         ])?;
+        seen.execute(params![cid, date])?;
+        name.execute(params![cid, e.name])?;
+        for t in &e.titles {
+            let key = fold(t);
+            if !key.is_empty() {
+                title.execute(params![cid, key, t, date])?;
+            }
+        }
         map.insert(e.id.clone(), (cid, e.name.clone()));
     }
     Ok(Ents { map })
 }
 
-fn store_quotes(conn: &Connection, article: i64, r: &Record, ents: &Ents) -> Result<()> {
+fn store_quotes(conn: &Connection, article: i64, date: Option<&str>, r: &Record, ents: &Ents) -> Result<()> {
     let mut ins = conn.prepare_cached(
-        "INSERT INTO quote(article_id, kind, text, span_start, span_end, speaker_entity, speaker_name, speaker_text, cue, confidence, quote_key)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        "INSERT INTO quote(article_id, kind, text, span_start, span_end, speaker_entity, speaker_name, speaker_text, cue, confidence, quote_key, date)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
     let mut fts = conn.prepare_cached("INSERT INTO quote_fts(rowid, text) VALUES (?1, ?2)")?;
     for q in &r.quotes {
@@ -224,7 +247,8 @@ fn store_quotes(conn: &Connection, article: i64, r: &Record, ents: &Ents) -> Res
             q.speaker_text,
             q.cue,
             q.confidence,
-            key
+            key,
+            date
         ])?;
         fts.execute(params![conn.last_insert_rowid(), q.text])?;
     }

@@ -62,6 +62,8 @@ impl Store {
         let path = path.as_ref().to_path_buf();
         let conn = Connection::open(&path)?;
         conn.execute_batch(schema::PRAGMAS)?;
+        // Ingest uses more distinct statements than the default cache of 16 holds.
+        conn.set_prepared_statement_cache_capacity(64);
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::VERSION {
             return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
@@ -84,6 +86,7 @@ impl Store {
         }
         let conn = Connection::open_with_flags(&path, OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX)?;
         conn.execute_batch("PRAGMA busy_timeout = 10000; PRAGMA cache_size = -32768; PRAGMA query_only = ON;")?;
+        conn.set_prepared_statement_cache_capacity(64);
         let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
         if version > schema::VERSION {
             return Err(Error::TooNew { path, found: version, supported: schema::VERSION });

@@ -12,7 +12,7 @@ use crate::{Error, Result, Store};
 use rusqlite::types::Value;
 use rusqlite::{Connection, OptionalExtension, Row, params_from_iter};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 /// Largest `limit` any query accepts.
 pub const MAX_LIMIT: usize = 1000;
@@ -227,12 +227,26 @@ pub struct SearchHit {
     pub rank: f64,
 }
 
+/// How many of the most recent full-text matches are ranked (see [`search`]).
+pub const RANK_WINDOW: i64 = 5000;
+
+/// Full-text search, best first. Without a date range, the most recent [`RANK_WINDOW`]
+/// matches are ranked, which keeps a common word fast on millions of articles.
 pub fn search(store: &Store, p: &SearchParams) -> Result<Vec<SearchHit>> {
     let Some(q) = fts_query(&p.q) else {
         return Err(Error::Invalid("the search needs at least one word".into()));
     };
     let mut f = Filter::default();
-    f.add("article_fts MATCH ?", [Value::Text(q)]);
+    f.add("article_fts MATCH ?", [Value::Text(q.clone())]);
+    if p.from.is_none() && p.to.is_none() {
+        // BM25 must score every match before it can sort; on a common word in a large
+        // corpus that is most of the corpus. Ranking is bounded to the most recently
+        // stored RANK_WINDOW matches (walked in rowid order, which FTS5 does cheaply).
+        f.add(
+            "article_fts.rowid >= coalesce((SELECT min(rowid) FROM (SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid DESC LIMIT ?)), 0)",
+            [Value::Text(q), Value::Integer(RANK_WINDOW)],
+        );
+    }
     f.date_range("a.date", &p.from, &p.to);
     if !p.all_copies {
         f.clauses.push("a.cluster = a.id".into());
@@ -300,15 +314,24 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
     }
     if let Some(t) = p.topic.as_deref() {
         let q = fts_query(t).ok_or_else(|| Error::Invalid("the topic needs at least one word".into()))?;
-        f.add("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?)", [Value::Text(q)]);
+        if p.speaker.is_some() {
+            // The speaker narrows first; each of their quotes is then checked by rowid.
+            f.add("EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts.rowid = q.id AND quote_fts MATCH ?)", [Value::Text(q)]);
+        } else {
+            // A topic alone: the most recent RANK_WINDOW matching quotes.
+            f.add(
+                "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
+                [Value::Text(q), Value::Integer(RANK_WINDOW)],
+            );
+        }
     }
-    f.date_range("a.date", &p.from, &p.to);
+    f.date_range("q.date", &p.from, &p.to);
     let want = limit(p.limit);
     let lim = f.push(Value::Integer((want * 4) as i64));
     let sql = format!(
         "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
                 q.confidence, q.quote_key, {ARTICLE_COLS}
-         FROM quote q JOIN article a ON a.id = q.article_id {} ORDER BY a.date DESC, q.id LIMIT {lim}",
+         FROM quote q JOIN article a ON a.id = q.article_id {} ORDER BY q.date DESC, q.id DESC LIMIT {lim}",
         f.sql()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
@@ -402,12 +425,19 @@ pub struct Claim {
     pub place_text: Option<String>,
     pub claimant: Option<EntityRef>,
     pub claimant_text: Option<String>,
+    /// Dates of its first and last mention (in the whole corpus).
     pub first_date: Option<String>,
-    /// Every article that carries the claim (within the query's filters).
+    pub last_date: Option<String>,
+    /// Mentions within the query's dates, oldest first (at most [`MENTIONS_SHOWN`]).
     pub mentions: Vec<Mention>,
-    /// Distinct near-duplicate clusters among the mentions: independent reports.
-    pub independent_reports: usize,
+    /// How many articles carry the claim within the query's dates.
+    pub mention_count: i64,
+    /// Distinct near-duplicate clusters among those: independent reports.
+    pub independent_reports: i64,
 }
+
+/// Mentions listed per claim; `mention_count` gives the full number.
+pub const MENTIONS_SHOWN: i64 = 20;
 
 #[derive(Debug, Serialize)]
 pub struct Timeline {
@@ -416,6 +446,7 @@ pub struct Timeline {
     pub claims: Vec<Claim>,
 }
 
+/// Claim-level filters. Dates select claims whose mentions span meets the range.
 fn claim_filter(conn: &Connection, p: &ClaimParams) -> Result<(Filter, Vec<EntityRef>, Vec<EntityRef>)> {
     let mut f = Filter::default();
     if let Some(c) = p.category.as_deref().filter(|c| !c.is_empty()) {
@@ -425,7 +456,7 @@ fn claim_filter(conn: &Connection, p: &ClaimParams) -> Result<(Filter, Vec<Entit
     if let Some(pl) = p.place.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, pl)?;
         f.add(
-            "(c.location_entity IN (SELECT value FROM json_each(?)) OR c.location_text = ? COLLATE NOCASE)",
+            "(c.location_entity IN (SELECT value FROM json_each(?)) OR (c.location_entity IS NULL AND c.location_text = ? COLLATE NOCASE))",
             [m.json(), Value::Text(pl.trim().to_string())],
         );
         places = m.entities;
@@ -434,48 +465,38 @@ fn claim_filter(conn: &Connection, p: &ClaimParams) -> Result<(Filter, Vec<Entit
     if let Some(cl) = p.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, cl)?;
         f.add(
-            "(c.claimant_entity IN (SELECT value FROM json_each(?)) OR c.claimant_text = ? COLLATE NOCASE)",
+            "(c.claimant_entity IN (SELECT value FROM json_each(?)) OR (c.claimant_entity IS NULL AND c.claimant_text = ? COLLATE NOCASE))",
             [m.json(), Value::Text(cl.trim().to_string())],
         );
         claimants = m.entities;
     }
-    f.date_range("m.date", &p.from, &p.to);
+    if let Some(from) = &p.from {
+        f.add("c.last_date >= ?", [Value::Text(from.clone())]);
+    }
+    if let Some(to) = &p.to {
+        f.add("c.first_date <= ?", [Value::Text(format!("{to}~"))]);
+    }
     Ok((f, places, claimants))
 }
 
-/// Claims matching the filters, each with its mentions, in order of first mention.
-fn claims_where(conn: &Connection, mut f: Filter, max_mentions: usize) -> Result<Vec<Claim>> {
-    let lim = f.push(Value::Integer(max_mentions as i64));
+/// Claims matching the filters, oldest first, without their mentions.
+fn select_claims(conn: &Connection, mut f: Filter, max: usize) -> Result<Vec<Claim>> {
+    let lim = f.push(Value::Integer(max as i64));
     let sql = format!(
         "SELECT c.id, c.category, c.value, c.value_max, c.approx, c.unit, c.what, c.location_entity, c.location_text,
-                c.claimant_entity, c.claimant_text, m.date, m.text, m.span_start, m.span_end, m.evidence, {ARTICLE_COLS}
-         FROM claim_mention m JOIN claim c ON c.id = m.claim_id JOIN article a ON a.id = m.article_id
-         {} ORDER BY m.date, c.id LIMIT {lim}",
+                c.claimant_entity, c.claimant_text, c.first_date, c.last_date, c.mentions
+         FROM claim c {} ORDER BY c.first_date, c.id LIMIT {lim}",
         f.sql()
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(params_from_iter(f.params.iter()))?;
     let mut cache = HashMap::new();
-    let mut order: Vec<Claim> = Vec::new();
-    let mut index: HashMap<i64, usize> = HashMap::new();
+    let mut out = Vec::new();
     while let Some(r) = rows.next()? {
-        let id: i64 = r.get(0)?;
-        let mention = Mention {
-            date: r.get(11)?,
-            text: r.get(12)?,
-            span: [r.get(13)?, r.get(14)?],
-            evidence: r.get(15)?,
-            article: article_ref(r, 16)?,
-        };
-        if let Some(&i) = index.get(&id) {
-            order[i].mentions.push(mention);
-            continue;
-        }
         let loc: Option<i64> = r.get(7)?;
         let who: Option<i64> = r.get(9)?;
-        index.insert(id, order.len());
-        order.push(Claim {
-            id,
+        out.push(Claim {
+            id: r.get(0)?,
             category: r.get(1)?,
             value: r.get(2)?,
             value_max: r.get(3)?,
@@ -486,15 +507,39 @@ fn claims_where(conn: &Connection, mut f: Filter, max_mentions: usize) -> Result
             place_text: r.get(8)?,
             claimant: canonical_ref(conn, who, &mut cache)?,
             claimant_text: r.get(10)?,
-            first_date: mention.date.clone(),
-            mentions: vec![mention],
+            first_date: r.get(11)?,
+            last_date: r.get(12)?,
+            mentions: Vec::new(),
+            mention_count: r.get(13)?,
             independent_reports: 0,
         });
     }
-    for c in &mut order {
-        c.independent_reports = c.mentions.iter().map(|m| m.article.cluster).collect::<HashSet<_>>().len();
-    }
-    Ok(order)
+    Ok(out)
+}
+
+/// Fills a claim's mentions (within the dates), their count and independent reports.
+fn fill_mentions(conn: &Connection, c: &mut Claim, from: &Option<String>, to: &Option<String>) -> Result<()> {
+    let to = to.as_ref().map(|t| format!("{t}~"));
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT m.date, m.text, m.span_start, m.span_end, m.evidence, {ARTICLE_COLS}
+         FROM claim_mention m JOIN article a ON a.id = m.article_id
+         WHERE m.claim_id = ?1 AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)
+         ORDER BY m.date, m.article_id LIMIT ?4"
+    ))?;
+    c.mentions = stmt
+        .query_map(rusqlite::params![c.id, from, to, MENTIONS_SHOWN], |r| {
+            Ok(Mention { date: r.get(0)?, text: r.get(1)?, span: [r.get(2)?, r.get(3)?], evidence: r.get(4)?, article: article_ref(r, 5)? })
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    let (n, clusters) = conn
+        .prepare_cached(
+            "SELECT count(*), count(DISTINCT a.cluster) FROM claim_mention m JOIN article a ON a.id = m.article_id
+             WHERE m.claim_id = ?1 AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)",
+        )?
+        .query_row(rusqlite::params![c.id, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;
+    c.mention_count = n;
+    c.independent_reports = clusters;
+    Ok(())
 }
 
 /// Every claim matching the filters, with value, hedge, claimant, date, article and
@@ -502,8 +547,10 @@ fn claims_where(conn: &Connection, mut f: Filter, max_mentions: usize) -> Result
 pub fn timeline(store: &Store, p: &ClaimParams) -> Result<Timeline> {
     let conn = store.conn();
     let (f, places, claimants) = claim_filter(conn, p)?;
-    let mut claims = claims_where(conn, f, 20_000)?;
-    claims.truncate(limit(p.limit));
+    let mut claims = select_claims(conn, f, limit(p.limit))?;
+    for c in &mut claims {
+        fill_mentions(conn, c, &p.from, &p.to)?;
+    }
     Ok(Timeline { places, claimants, claims })
 }
 
@@ -541,6 +588,7 @@ pub struct Disagreement {
     pub place_text: Option<String>,
     pub a: Claim,
     pub b: Claim,
+    /// Days between the nearest mentions of the two (0 when their spans overlap).
     pub days_apart: Option<i64>,
 }
 
@@ -548,7 +596,12 @@ pub struct Disagreement {
 pub struct Disagreements {
     pub places: Vec<EntityRef>,
     pub disagreements: Vec<Disagreement>,
+    /// True when more claims matched than were compared (narrow the filters).
+    pub truncated: bool,
 }
+
+/// Claims compared at most, per query.
+pub const MAX_COMPARED: usize = 5000;
 
 /// The interval of values a claim allows: "at least 100" is [100, ∞), "about 100" is
 /// [90, 110], a range its two ends. Two claims disagree when their intervals do not meet.
@@ -590,14 +643,23 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
+/// Days between the mention spans of two claims (0 when they overlap).
+fn gap(a: &Claim, b: &Claim) -> Option<i64> {
+    let d = |x: &Option<String>| x.as_deref().and_then(day_number);
+    let (a0, a1, b0, b1) = (d(&a.first_date)?, d(&a.last_date)?, d(&b.first_date)?, d(&b.last_date)?);
+    Some((b0 - a1).max(a0 - b1).max(0))
+}
+
 pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreements> {
     let conn = store.conn();
     let window = p.window_days.unwrap_or(7).clamp(0, 3660);
-    let (f, places, _) = claim_filter(conn, &p.claims())?;
-    let claims = claims_where(conn, f, 20_000)?;
+    let cp = p.claims();
+    let (f, places, _) = claim_filter(conn, &cp)?;
+    let claims = select_claims(conn, f, MAX_COMPARED + 1)?;
+    let truncated = claims.len() > MAX_COMPARED;
     // Group by category and place (the canonical entity, else the place's words).
     let mut groups: BTreeMap<(String, String), Vec<&Claim>> = BTreeMap::new();
-    for c in &claims {
+    for c in claims.iter().take(MAX_COMPARED) {
         let place = match (&c.place, &c.place_text) {
             (Some(e), _) => format!("#{}", e.id),
             (None, Some(t)) => crate::normalise::fold(t),
@@ -615,28 +677,21 @@ pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreeme
                 if wa == wb || a.unit != b.unit || (ia.1 >= ib.0 && ib.1 >= ia.0) {
                     continue;
                 }
-                // The closest two mentions of the claims decide whether they fall in one window.
-                let days_of = |c: &Claim| c.mentions.iter().filter_map(|m| m.date.as_deref().and_then(day_number)).collect::<Vec<_>>();
-                let (da, db) = (days_of(a), days_of(b));
-                let days = da.iter().flat_map(|x| db.iter().map(move |y| (x - y).abs())).min();
+                let days = gap(a, b);
                 if days.is_some_and(|d| d > window) {
                     continue;
                 }
-                out.push(Disagreement {
-                    category: category.clone(),
-                    place: a.place.clone(),
-                    place_text: a.place_text.clone(),
-                    a: (*a).clone(),
-                    b: (*b).clone(),
-                    days_apart: days,
-                });
+                let (mut a, mut b) = ((*a).clone(), (*b).clone());
+                fill_mentions(conn, &mut a, &cp.from, &cp.to)?;
+                fill_mentions(conn, &mut b, &cp.from, &cp.to)?;
+                out.push(Disagreement { category: category.clone(), place: a.place.clone(), place_text: a.place_text.clone(), a, b, days_apart: days });
                 if out.len() >= want {
                     break 'groups;
                 }
             }
         }
     }
-    Ok(Disagreements { places, disagreements: out })
+    Ok(Disagreements { places, disagreements: out, truncated })
 }
 
 // ---------------------------------------------------------------------------------------
@@ -758,13 +813,9 @@ pub fn find_entities(store: &Store, name: &str, lim: Option<usize>) -> Result<Ve
     Ok(out)
 }
 
+/// Articles citing an entity's merged group (kept at ingest and on merges).
 fn entity_articles(conn: &Connection, id: i64) -> Result<i64> {
-    let ids = resolve::group(conn, id)?;
-    Ok(conn.query_row(
-        "SELECT count(DISTINCT article_id) FROM article_entity WHERE entity_id IN (SELECT value FROM json_each(?1))",
-        [serde_json::to_string(&ids).unwrap_or_default()],
-        |r| r.get(0),
-    )?)
+    Ok(conn.prepare_cached("SELECT articles FROM entity WHERE id = ?1")?.query_row([canonical(conn, id)?], |r| r.get(0))?)
 }
 
 #[derive(Debug, Serialize)]
@@ -836,25 +887,25 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
         stmt.query_map(rusqlite::params![gj, root], |r| Ok(MergedMember { id: r.get(0)?, name: r.get(1)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?
     };
+    // Aggregates kept at ingest: the cost does not grow with the entity's article count.
     let (articles, first_seen, last_seen) = conn.query_row(
-        "SELECT count(DISTINCT ae.article_id), min(a.date), max(a.date) FROM article_entity ae JOIN article a ON a.id = ae.article_id
-         WHERE ae.entity_id IN (SELECT value FROM json_each(?1))",
-        [&gj],
+        "SELECT (SELECT articles FROM entity WHERE id = ?2), min(first_seen), max(last_seen) FROM entity
+         WHERE id IN (SELECT value FROM json_each(?1))",
+        rusqlite::params![gj, root],
         |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
     )?;
     let names = {
         let mut stmt = conn.prepare_cached(
-            "SELECT name, count(*) FROM article_entity WHERE entity_id IN (SELECT value FROM json_each(?1))
-             GROUP BY name ORDER BY count(*) DESC, name LIMIT 20",
+            "SELECT name, sum(count) AS n FROM entity_name WHERE entity_id IN (SELECT value FROM json_each(?1))
+             GROUP BY name ORDER BY n DESC, name LIMIT 20",
         )?;
         stmt.query_map([&gj], |r| Ok(NameCount { name: r.get(0)?, count: r.get(1)? }))?.collect::<rusqlite::Result<Vec<_>>>()?
     };
     let titles = {
         let mut stmt = conn.prepare_cached(
-            "SELECT t.value, min(a.date), max(a.date), count(DISTINCT a.id)
-             FROM article_entity ae JOIN article a ON a.id = ae.article_id, json_each(ae.titles) t
-             WHERE ae.entity_id IN (SELECT value FROM json_each(?1))
-             GROUP BY lower(t.value) ORDER BY min(a.date), t.value LIMIT 50",
+            "SELECT max(title), min(first), max(last), sum(count) FROM entity_title
+             WHERE entity_id IN (SELECT value FROM json_each(?1))
+             GROUP BY title_key ORDER BY min(first), title_key LIMIT 50",
         )?;
         stmt.query_map([&gj], |r| Ok(TitleSpan { title: r.get(0)?, first: r.get(1)?, last: r.get(2)?, articles: r.get(3)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?
@@ -869,9 +920,9 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
             "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
                     q.confidence, {ARTICLE_COLS}
              FROM quote q JOIN article a ON a.id = q.article_id
-             WHERE q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1)
+             WHERE q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1 ORDER BY rowid DESC LIMIT 500)
                AND (q.speaker_entity IS NULL OR q.speaker_entity NOT IN (SELECT value FROM json_each(?2)))
-             ORDER BY a.date DESC, q.id LIMIT 20"
+             ORDER BY q.date DESC, q.id DESC LIMIT 20"
         ))?;
         let mut cache = HashMap::new();
         let rows: Vec<(QuoteHit, Option<i64>)> = stmt
@@ -905,8 +956,10 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
     let claims = {
         let mut f = Filter::default();
         f.add("c.claimant_entity IN (SELECT value FROM json_each(?))", [Value::Text(gj.clone())]);
-        let mut c = claims_where(conn, f, 2_000)?;
-        c.truncate(20);
+        let mut c = select_claims(conn, f, 20)?;
+        for claim in &mut c {
+            fill_mentions(conn, claim, &None, &None)?;
+        }
         c
     };
     let events = events(store, &EventParams { actor: Some(root.to_string()), limit: Some(20), ..Default::default() })?.events;
@@ -1043,7 +1096,9 @@ mod tests {
             claimant: None,
             claimant_text: None,
             first_date: None,
+            last_date: None,
             mentions: vec![],
+            mention_count: 0,
             independent_reports: 0,
         };
         let meets = |a: &Claim, b: &Claim| {

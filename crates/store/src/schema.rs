@@ -77,9 +77,30 @@ CREATE TABLE IF NOT EXISTS entity(
   lat REAL,
   lon REAL,
   country_code TEXT,
-  articles INTEGER NOT NULL DEFAULT 0
+  articles INTEGER NOT NULL DEFAULT 0,
+  first_seen TEXT,
+  last_seen TEXT
 );
 CREATE INDEX IF NOT EXISTS entity_merged ON entity(merged_into);
+
+-- Per-entity aggregates kept at ingest, so an entity's page costs the same for a hub
+-- cited by 100,000 articles as for a name seen once.
+CREATE TABLE IF NOT EXISTS entity_name(
+  entity_id INTEGER NOT NULL REFERENCES entity(id),
+  name TEXT NOT NULL,
+  count INTEGER NOT NULL,
+  PRIMARY KEY(entity_id, name)
+) WITHOUT ROWID;
+
+CREATE TABLE IF NOT EXISTS entity_title(
+  entity_id INTEGER NOT NULL REFERENCES entity(id),
+  title_key TEXT NOT NULL,
+  title TEXT NOT NULL,
+  first TEXT,
+  last TEXT,
+  count INTEGER NOT NULL,
+  PRIMARY KEY(entity_id, title_key)
+) WITHOUT ROWID;
 
 CREATE TABLE IF NOT EXISTS entity_key(
   key TEXT NOT NULL,
@@ -118,6 +139,7 @@ CREATE TABLE IF NOT EXISTS quote(
   span_start INTEGER NOT NULL,
   span_end INTEGER NOT NULL,
   speaker_entity INTEGER REFERENCES entity(id),
+  date TEXT,
   speaker_name TEXT,
   speaker_text TEXT,
   cue TEXT,
@@ -125,7 +147,8 @@ CREATE TABLE IF NOT EXISTS quote(
   quote_key BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS quote_article ON quote(article_id);
-CREATE INDEX IF NOT EXISTS quote_speaker ON quote(speaker_entity);
+CREATE INDEX IF NOT EXISTS quote_speaker ON quote(speaker_entity, date);
+CREATE INDEX IF NOT EXISTS quote_date ON quote(date);
 CREATE INDEX IF NOT EXISTS quote_key ON quote(quote_key);
 
 CREATE VIRTUAL TABLE IF NOT EXISTS quote_fts USING fts5(
@@ -150,7 +173,8 @@ CREATE TABLE IF NOT EXISTS claim(
   mentions INTEGER NOT NULL DEFAULT 0
 );
 CREATE INDEX IF NOT EXISTS claim_category ON claim(category, first_date);
-CREATE INDEX IF NOT EXISTS claim_location ON claim(location_entity, category);
+CREATE INDEX IF NOT EXISTS claim_location ON claim(location_entity, category, first_date);
+CREATE INDEX IF NOT EXISTS claim_claimant ON claim(claimant_entity, first_date);
 
 CREATE TABLE IF NOT EXISTS claim_mention(
   claim_id INTEGER NOT NULL REFERENCES claim(id),
@@ -163,7 +187,7 @@ CREATE TABLE IF NOT EXISTS claim_mention(
   PRIMARY KEY(claim_id, article_id, span_start)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claim_mention_article ON claim_mention(article_id);
-CREATE INDEX IF NOT EXISTS claim_mention_date ON claim_mention(date);
+CREATE INDEX IF NOT EXISTS claim_mention_claim_date ON claim_mention(claim_id, date);
 
 CREATE TABLE IF NOT EXISTS event(
   id INTEGER PRIMARY KEY,
@@ -183,7 +207,7 @@ CREATE TABLE IF NOT EXISTS event(
 );
 CREATE INDEX IF NOT EXISTS event_article ON event(article_id);
 CREATE INDEX IF NOT EXISTS event_type_date ON event(type, date);
-CREATE INDEX IF NOT EXISTS event_source ON event(source_entity);
-CREATE INDEX IF NOT EXISTS event_target ON event(target_entity);
-CREATE INDEX IF NOT EXISTS event_location ON event(location_entity);
+CREATE INDEX IF NOT EXISTS event_source ON event(source_entity, date);
+CREATE INDEX IF NOT EXISTS event_target ON event(target_entity, date);
+CREATE INDEX IF NOT EXISTS event_location ON event(location_entity, date);
 ";
