@@ -70,6 +70,9 @@ pub struct Parser<'a> {
     pub anchor_day: Option<Date>,
     /// The last point mentioned at any granularity.
     pub anchor: Option<Point>,
+    /// The direction assumed when no tense cue is found: `Unknown` (the news habits:
+    /// past for weekdays, nearest for dates) or `Future` (calendar assistants' convention).
+    pub default_dir: Dir,
 }
 
 /// Words after which a bare four-digit number is read as a year.
@@ -231,7 +234,7 @@ impl<'a> Parser<'a> {
                 best = Some((dist, d));
             }
         }
-        best.map_or(Dir::Unknown, |(_, d)| d)
+        best.map_or(self.default_dir, |(_, d)| d)
     }
 
     // ---------------------------------------------------------------- resolution
@@ -553,7 +556,10 @@ impl<'a> Parser<'a> {
             end += 1; // "Dec." split by the tokenizer
         }
         let ambiguous = matches!(self.w(i), "may" | "march" | "jan" | "mar." | "sun.");
-        if !self.cap(i) {
+        // Lowercase month names count only with a day or year after them, or a
+        // preposition before ("in august"); "may" and "march" need a capital too.
+        let framed = self.day_num(end).is_some() || self.year_num(self.comma(end)).is_some() || MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1)));
+        if !self.cap(i) && (ambiguous || !framed) {
             return None;
         }
         // Month Day [,] [Year]
@@ -598,8 +604,8 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let (mut end, m) = self.lex(j, Kind::Month)?;
-        if !self.cap(j) {
-            return None;
+        if !self.cap(j) && matches!(self.w(j), "may" | "jan" | "mar.") && j == i + 1 {
+            return None; // "1 may", but "the first of march" is fine
         }
         if self.w(end) == "." && self.w(j).len() <= 4 && !self.w(j).ends_with('.') {
             end += 1;
@@ -1084,9 +1090,6 @@ impl<'a> Parser<'a> {
     /// "Christmas", "Thanksgiving Day 1999", "Easter".
     fn holiday_expr(&self, i: usize) -> Option<Hit> {
         let (end, rule) = self.lex(i, Kind::Holiday)?;
-        if !self.cap(i) {
-            return None;
-        }
         if let Some(y) = self.year_num(end) {
             let d = cal::holiday(rule, y)?;
             return Some(Hit::date(i, end + 1, Point::Day(d)));
@@ -1169,8 +1172,8 @@ impl<'a> Parser<'a> {
             return Some(self.clock_hit(start, end, h, m));
         }
         let w = self.w(i);
-        if !self.is_num_tok(i) {
-            return None;
+        if !self.is_num_tok(i) || (i > 0 && self.w(i - 1) == ":" && self.glued(i - 1)) {
+            return None; // not a number, or the middle of "3:07:35"
         }
         // "8pm", "8.30pm", "10am"
         let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
@@ -1205,14 +1208,23 @@ impl<'a> Parser<'a> {
                 _ => return None,
             }
             end = i + 3;
+            if self.w(end) == ":" && self.glued(end - 1) && self.glued(end) && self.int(end + 1).is_some() {
+                end += 2; // seconds: kept in the extent, dropped from the minute-grain value
+            }
             if meridiem.is_none() {
                 if let Some((e, v)) = self.lex(end, Kind::Meridiem) {
                     meridiem = Some(v);
                     end = e;
                 }
             }
-            if meridiem.is_none() && !(matches!(self.w(start.wrapping_sub(1)), "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about") || self.lex(end, Kind::Zone).is_some()) {
+            let introduced = matches!(self.w(start.wrapping_sub(1)), "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about");
+            if meridiem.is_none() && !(introduced || hs.len() == 2 || self.lex(end, Kind::Zone).is_some()) {
                 return None;
+            }
+            // "this afternoon at 3:20", "3:15 in the afternoon"
+            let near_pm = (start.saturating_sub(4)..start).chain(end..end + 3).any(|k| matches!(self.w(k), "afternoon" | "evening" | "night" | "tonight"));
+            if meridiem.is_none() && near_pm && (1..12).contains(&h) {
+                meridiem = Some("pm");
             }
         } else if meridiem.is_none() {
             let (e, v) = self.lex(i + 1, Kind::Meridiem)?;

@@ -28,7 +28,20 @@ use lexicon::{Kind, LEX, normalise};
 /// Finds every time expression in `doc`, resolving values against `dct` (the document
 /// creation time, i.e. the publication date) when it is known. Spans are byte offsets.
 pub fn recognise(doc: &Document, dct: Option<Date>) -> Vec<Time> {
-    scan(doc, dct)
+    recognise_with(doc, dct, Options::default())
+}
+
+/// How expressions with no tense cue are resolved.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Options {
+    /// Resolve a bare "Monday" or "March 3" to the next one, as calendar assistants
+    /// (Duckling, Recognizers-Text's future resolution) do; news defaults to the past.
+    pub prefer_future: bool,
+}
+
+/// [`recognise`] with explicit [`Options`].
+pub fn recognise_with(doc: &Document, dct: Option<Date>, options: Options) -> Vec<Time> {
+    scan(doc, dct, options)
         .into_iter()
         .map(|(span, h)| Time {
             text: doc.text[span.start..span.end].to_string(),
@@ -90,7 +103,8 @@ fn possessive_time_word(stem: &str) -> bool {
 }
 
 /// Runs the grammar over every sentence; hits with their byte spans, in text order.
-pub(crate) fn scan(doc: &Document, dct: Option<Date>) -> Vec<(Span, Hit)> {
+pub(crate) fn scan(doc: &Document, dct: Option<Date>, options: Options) -> Vec<(Span, Hit)> {
+    let default_dir = if options.prefer_future { grammar::Dir::Future } else { grammar::Dir::Unknown };
     let lower = doc.text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut anchor_day = dct;
@@ -125,7 +139,7 @@ pub(crate) fn scan(doc: &Document, dct: Option<Date>) -> Vec<(Span, Hit)> {
                 i += 1;
                 continue;
             }
-            let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor };
+            let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor, default_dir };
             match parser.parse_at(i) {
                 Some(h) if h.end > i => {
                     if let Some(p) = h.point.filter(|_| !h.derived) {

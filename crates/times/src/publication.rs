@@ -16,7 +16,7 @@ const DATELINE_BYTES: usize = 300;
 
 /// The inferred publication date and the span of text it rests on.
 pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Span)> {
-    let hits = crate::scan(doc, None);
+    let hits = crate::scan(doc, None, crate::Options::default());
     let dated: Vec<(Span, Date)> = hits
         .iter()
         .filter(|(_, h)| h.absolute)

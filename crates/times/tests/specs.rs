@@ -1,0 +1,132 @@
+//! Public time-expression specs run as tests: Duckling's English corpus and Microsoft
+//! Recognizers-Text's English DateTimeModel, both under `shared/data/time` beside the
+//! repository (skipped when absent). Each test prints its pass rate and fails if the rate
+//! falls below the floor measured when it was wired in, so regressions show.
+//!
+//! Both specs come from calendar assistants, which resolve a bare "Monday" forward; they
+//! run with [`Options::prefer_future`], the specs' own convention.
+//!
+//!     cargo test --release -p newsgraph-times --test specs -- --nocapture
+
+use std::path::PathBuf;
+
+use newsgraph_text::{Document, OffsetMap};
+use newsgraph_times::{Date, Options, recognise_with};
+use serde_json::Value;
+
+fn data_dir() -> Option<PathBuf> {
+    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/data/time");
+    p.is_dir().then_some(p)
+}
+
+/// (text, code-point span, value) of every expression found in `text`.
+fn run(text: &str, reference: Date) -> Vec<(String, [usize; 2], String)> {
+    let doc = Document::new(text);
+    let map = OffsetMap::new(&doc.text);
+    recognise_with(&doc, Some(reference), Options { prefer_future: true })
+        .into_iter()
+        .map(|t| (t.text, map.span_to_chars(t.span[0], t.span[1]), t.value.unwrap_or_default()))
+        .collect()
+}
+
+/// The TIMEX3 value Duckling's expected instant and grain stand for.
+fn duckling_timex(value: &str, grain: &str) -> Option<String> {
+    let date: Date = value.get(..10)?.parse().ok()?;
+    Some(match grain {
+        "year" => value[..4].to_string(),
+        "month" => value[..7].to_string(),
+        "day" => value[..10].to_string(),
+        "week" => {
+            let w = date.iso_week_date();
+            format!("{:04}-W{:02}", w.year(), w.week())
+        }
+        "quarter" => format!("{}-Q{}", &value[..4], (date.month() - 1) / 3 + 1),
+        "hour" | "minute" => format!("{}T{}", &value[..10], &value[11..16]),
+        _ => return None,
+    })
+}
+
+#[test]
+fn duckling_english_corpus() {
+    let Some(dir) = data_dir() else {
+        eprintln!("shared/data/time not found; skipped");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("duckling_en/duckling_en_time.jsonl")).unwrap();
+    let (mut n, mut pass, mut neg, mut neg_pass, mut intervals) = (0, 0, 0, 0, 0);
+    for line in text.lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let section = row["section"].as_str().unwrap_or("");
+        if row["locale"] != "EN" || !matches!(section, "all" | "default_only" | "negative") {
+            continue;
+        }
+        let input = row["text"].as_str().unwrap();
+        let reference: Date = row["reference_time"].as_str().unwrap()[..10].parse().unwrap();
+        let found = run(input, reference);
+        if section == "negative" {
+            neg += 1;
+            neg_pass += usize::from(found.is_empty());
+            continue;
+        }
+        let e = &row["expected"];
+        if e["type"] != "value" {
+            intervals += 1; // TIMEX3 has no interval value to compare
+            continue;
+        }
+        n += 1;
+        let Some(want) = duckling_timex(e["value"].as_str().unwrap(), e["grain"].as_str().unwrap()) else { continue };
+        // One expression spanning the whole input, as Duckling's own test demands.
+        let whole = found.len() == 1 && found[0].0.eq_ignore_ascii_case(input.trim());
+        if whole && (found[0].2 == want || (want.len() == 16 && found[0].2.starts_with(&want))) {
+            pass += 1;
+        }
+    }
+    let rate = pass as f64 / n.max(1) as f64;
+    println!("duckling EN values: {pass}/{n} passed ({:.1} %); negatives {neg_pass}/{neg}; {intervals} interval rows not scored", 100.0 * rate);
+    assert!(rate >= 0.13, "Duckling pass rate fell to {rate:.3}");
+    assert!(neg_pass * 10 >= neg * 7, "Duckling negatives: {neg_pass}/{neg}");
+}
+
+/// Our value in Recognizers-Text's resolution format ("2016-11-07 08:00:00").
+fn rt_value(v: &str) -> String {
+    match v.split_once('T') {
+        Some((d, t)) if t.len() == 5 && t.as_bytes()[2] == b':' => format!("{d} {t}:00"),
+        _ => v.to_string(),
+    }
+}
+
+#[test]
+fn recognizers_text_datetime_model() {
+    let Some(dir) = data_dir() else {
+        eprintln!("shared/data/time not found; skipped");
+        return;
+    };
+    let raw = std::fs::read_to_string(dir.join("recognizers_text_en/DateTime/English/DateTimeModel.json")).unwrap();
+    let cases: Vec<Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).unwrap();
+    let (mut n, mut pass, mut neg, mut neg_pass) = (0, 0, 0, 0);
+    for case in &cases {
+        let input = case["Input"].as_str().unwrap_or("");
+        let Some(reference) = case["Context"]["ReferenceDateTime"].as_str().and_then(|r| r.get(..10)?.parse::<Date>().ok()) else { continue };
+        let found = run(input, reference);
+        let results = case["Results"].as_array().cloned().unwrap_or_default();
+        if results.is_empty() {
+            neg += 1;
+            neg_pass += usize::from(found.is_empty());
+            continue;
+        }
+        for r in &results {
+            n += 1;
+            let (s, e) = (r["Start"].as_u64().unwrap_or(0) as usize, r["End"].as_u64().unwrap_or(0) as usize + 1);
+            let values = r["Resolution"]["values"].as_array().cloned().unwrap_or_default();
+            let ok = found.iter().any(|(_, span, v)| {
+                span[0] < e
+                    && s < span[1]
+                    && values.iter().any(|x| x["timex"].as_str() == Some(v) || x["value"].as_str() == Some(rt_value(v).as_str()))
+            });
+            pass += usize::from(ok);
+        }
+    }
+    let rate = pass as f64 / n.max(1) as f64;
+    println!("recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}", 100.0 * rate);
+    assert!(rate >= 0.20, "Recognizers-Text pass rate fell to {rate:.3}");
+}
