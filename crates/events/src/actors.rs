@@ -40,8 +40,7 @@ impl<'a> Sent<'a> {
     }
 
     pub fn raw(&self, i: usize) -> &'a str {
-        let s = self.toks[i].span;
-        &self.doc.text[s.start..s.end]
+        self.toks.get(i).map_or("", |t| &self.doc.text[t.span.start..t.span.end])
     }
 
     pub fn w(&self, i: usize) -> &str {

@@ -43,9 +43,11 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 *f = true;
             }
         }
-        let found = triggers::find(&s, &after_actor);
+        // Trigger words inside actor phrases ("Russian forces", "Free Trade Agreement") are names.
+        let found: Vec<triggers::Found> =
+            triggers::find(&s, &after_actor).into_iter().filter(|f| !(f.start..f.end).any(|k| in_actor[k])).collect();
         for (fi, f) in found.iter().enumerate() {
-            if (f.start..f.end).any(|k| in_actor[k]) || is_complement(&s, &found[..fi], f) {
+            if is_complement(&s, &found[..fi], f) {
                 continue;
             }
             let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun).collect();

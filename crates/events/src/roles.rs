@@ -37,6 +37,28 @@ fn opens_clause(w: &str) -> bool {
     )
 }
 
+/// The preposition governing the phrase at token `i`, across determiners and up to two
+/// modifiers ("to war-torn Mozambique"), if any.
+fn governing_prep<'s>(s: &'s Sent, i: usize) -> Option<&'s str> {
+    let mut p = i;
+    let mut skipped = 0;
+    while p > 0 && skipped < 3 {
+        p -= 1;
+        let w = s.w(p);
+        if PREPOSITIONS.contains(&w) || w == "that" {
+            return Some(w);
+        }
+        if !s.is_word(p) || PRONOUNS.contains(&w) || matches!(w, "and" | "or" | "which" | "is" | "are" | "was" | "were") {
+            return None;
+        }
+        if crate::lexicon::LEXICON.triggers.contains_key(w) {
+            return None;
+        }
+        skipped += 1;
+    }
+    None
+}
+
 /// The word before token `i`, skipping determiners and one adjective-like word.
 fn governing_word<'s>(s: &'s Sent, i: usize) -> &'s str {
     let mut p = i;
@@ -151,6 +173,11 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         let gov = governing_word(s, a.start);
         if a.start == pos || preps.contains(&gov) || gov == "that" {
             return Some(idx);
+        }
+        match governing_prep(s, a.start) {
+            Some(p) if preps.contains(&p) || p == "that" => return Some(idx),
+            Some(_) => continue,
+            None => {}
         }
         if matches!(gov, "in" | "at" | "near" | "from" | "during" | "since" | "after" | "before" | "within" | "across" | "by") {
             continue;

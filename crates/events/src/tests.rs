@@ -1,14 +1,140 @@
+//! End-to-end tests of `recognise` with hand-built entity and time layers.
+
 use super::*;
+use newsgraph_record::{EntityType, TimeType};
+
+/// An entity whose mentions are every occurrence of each given surface form.
+fn entity(text: &str, id: &str, kind: EntityType, name: &str, forms: &[&str]) -> Entity {
+    let mut mentions = Vec::new();
+    for f in forms {
+        for (i, _) in text.match_indices(f) {
+            mentions.push([i, i + f.len()]);
+        }
+    }
+    mentions.sort();
+    Entity {
+        id: id.to_string(),
+        kind,
+        name: name.to_string(),
+        aliases: forms.iter().filter(|f| **f != name).map(|f| f.to_string()).collect(),
+        titles: Vec::new(),
+        mentions,
+        geo: None,
+    }
+}
+
+fn time(text: &str, at: &str, kind: TimeType, value: &str) -> Time {
+    let i = text.find(at).expect("time text present");
+    Time { text: at.to_string(), span: [i, i + at.len()], kind, value: Some(value.to_string()), modifier: None }
+}
+
+fn run(text: &str, entities: &[Entity], times: &[Time], date: Option<&str>) -> Vec<Event> {
+    let doc = Document::new(text);
+    recognise(&doc, entities, &[], times, date)
+}
 
 #[test]
-fn debug_dump() {
-    let doc = Document::new("Serbia on Thursday flatly rejected an Australian ultimatum to handover a guard involved in a shooting in front of the Yugoslav consulate in Sydney. Bangladesh has once again outright rejected an Indian proposal for signing Free Trade Agreement (FTA) with her.");
-    let s = Sent::new(&doc, &doc.tokens);
-    let ent_at = vec![None; s.len()];
-    let trig: Vec<bool> = (0..s.len()).map(|i| LEXICON.triggers.contains_key(s.w(i))).collect();
-    let a = actors::chunk(&s, &ent_at, &[], &trig);
-    for x in &a { eprintln!("actor {:?} {}", (x.start, x.end), s.text(x.start, x.end)); }
-    let mut aa = vec![false; s.len() + 1];
-    for x in &a { aa[x.end] = true; }
-    for f in triggers::find(&s, &aa) { eprintln!("trig {:?} {} {}", f, s.text(f.start, f.end), f.plover); eprintln!("roles {:?}", roles::assign(&s, &a, &f, &[])); }
+fn compound_subject_of_talks_is_both_sides_planned_and_dated() {
+    let text = "Ukraine and Russia are preparing for peace talks, which are due to take place in Turkey from Tuesday.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Ukraine", &["Ukraine"]),
+        entity(text, "e2", EntityType::GPE, "Russia", &["Russia"]),
+        entity(text, "e3", EntityType::GPE, "Turkey", &["Turkey"]),
+    ];
+    let times = [time(text, "Tuesday", TimeType::DATE, "2022-03-29")];
+    let ev = run(text, &ents, &times, Some("2022-03-28"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    let e = &ev[0];
+    assert_eq!((e.kind.as_str(), e.cameo.as_deref()), ("CONSULT", Some("046")));
+    assert_eq!((e.source.as_deref(), e.target.as_deref()), (Some("e1"), Some("e2")));
+    assert_eq!(e.status, EventStatus::Planned);
+    assert_eq!(e.date.as_deref(), Some("2022-03-29"));
+    assert_eq!(e.location.as_deref(), Some("e3"));
+}
+
+#[test]
+fn metonymy_resolves_to_the_state_entity() {
+    let text = "Russia wants the region. Moscow is demanding that Kiev cede it to separatists.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Russia", &["Russia"]),
+        entity(text, "e2", EntityType::GPE, "Moscow", &["Moscow"]),
+        entity(text, "e3", EntityType::GPE, "Kiev", &["Kiev"]),
+    ];
+    let ev = run(text, &ents, &[], Some("2022-03-28"));
+    let req = ev.iter().find(|e| e.kind == "REQUEST").expect("a REQUEST");
+    // Moscow stands for Russia, which the article names; Kiev's state is not named, so the
+    // target stays the city entity and its words.
+    assert_eq!(req.source.as_deref(), Some("e1"));
+    assert_eq!(req.source_text.as_deref(), Some("Moscow"));
+    assert_eq!(req.target.as_deref(), Some("e3"));
+    // "cede" is the content of the demand, not an event of its own.
+    assert!(ev.iter().all(|e| e.kind != "CONCEDE"), "{ev:?}");
+}
+
+#[test]
+fn actor_words_survive_without_entities() {
+    let ev = run("Ukraine accused Russian Foreign Minister Sergei Lavrov of ignoring its calls.", &[], &[], None);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].kind, "ACCUSE");
+    assert_eq!(ev[0].source, None);
+    assert_eq!(ev[0].source_text.as_deref(), Some("Ukraine"));
+    assert_eq!(ev[0].target_text.as_deref(), Some("Russian Foreign Minister Sergei Lavrov"));
+}
+
+#[test]
+fn person_mentions_carry_the_person_id() {
+    let text = "Ukraine accused Russian Foreign Minister Sergei Lavrov of ignoring its calls.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Ukraine", &["Ukraine"]),
+        entity(text, "e2", EntityType::NORP, "Russian", &["Russian"]),
+        entity(text, "e3", EntityType::PERSON, "Sergei Lavrov", &["Sergei Lavrov"]),
+    ];
+    let ev = run(text, &ents, &[], None);
+    assert_eq!(ev[0].target.as_deref(), Some("e3"));
+}
+
+#[test]
+fn negation_and_passive() {
+    let text = "Russian forces have not agreed to a ceasefire with Ukraine. Crimea, annexed by the Russians in 2014, is disputed.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Russia", &["Russia"]),
+        entity(text, "e2", EntityType::GPE, "Ukraine", &["Ukraine"]),
+        entity(text, "e3", EntityType::GPE, "Crimea", &["Crimea"]),
+    ];
+    let times = [time(text, "2014", TimeType::DATE, "2014")];
+    let ev = run(text, &ents, &times, Some("2022-03-28"));
+    let agree = ev.iter().find(|e| e.kind == "AGREE").expect("AGREE");
+    assert_eq!(agree.status, EventStatus::Negated);
+    assert_eq!(agree.target.as_deref(), Some("e2"));
+    let annex = ev.iter().find(|e| e.cameo.as_deref() == Some("192")).expect("annexation");
+    // Passive: the Russians did it to Crimea; the event is background, dated 2014.
+    assert_eq!(annex.source.as_deref(), Some("e1"));
+    assert_eq!(annex.target.as_deref(), Some("e3"));
+    assert_eq!(annex.date.as_deref(), Some("2014"));
+    assert_eq!(annex.status, EventStatus::Reported);
+}
+
+#[test]
+fn hypothetical_and_pronoun_subjects() {
+    let ev = run("If Iran attacks Israel, the region will burn.", &[], &[], None);
+    assert_eq!(ev.len(), 1);
+    assert_eq!(ev[0].status, EventStatus::Hypothetical);
+    // An unresolved pronoun is the subject: no actor is guessed from further back.
+    let ev = run("Germany said they criticised Poland.", &[], &[], None);
+    assert!(ev.is_empty(), "{ev:?}");
+}
+
+#[test]
+fn mentions_of_one_event_merge() {
+    let ev = run("Israel attacked Gaza on Monday. Israel attacked Gaza again, officials said.", &[], &[], None);
+    assert_eq!(ev.len(), 1);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for t in ["", "Russia's", "’s", "and", "The Kremlin's", "Talks between", "ÉÉÉ attacked İİİ’s", "by", "X, annexed by"] {
+        let _ = run(t, &[], &[], Some("2020-01-01"));
+    }
+    let long = "Russia attacked Ukraine. ".repeat(2000);
+    assert_eq!(run(&long, &[], &[], None).len(), 1);
 }
