@@ -6,7 +6,7 @@
 //! split around its verb). A quotation with neither continues the speaker before it (see
 //! `continue_speakers` in the crate root).
 
-use crate::grammar::{Ctx, is_quote_mark, one_of};
+use crate::grammar::{Ctx, is_cap, is_quote_mark, one_of};
 use crate::marks::Stretch;
 use crate::{Item, Who};
 use newsgraph_record::QuoteKind;
@@ -55,6 +55,18 @@ fn after_attribution(ctx: &Ctx, c: usize, para: usize) -> Option<Attribution> {
         k += 1;
     }
     if k >= n || ctx.para[k] != para || ctx.quoted[k] {
+        return None;
+    }
+    // "“…” ― Sonya Herridge": a dash and a name closing the paragraph (comment round-ups).
+    if matches!(ctx.w(k), "―" | "—" | "–") {
+        let mut e = k + 1;
+        while e < n && ctx.para[e] == para && ctx.is_word(e) && is_cap(ctx.w(e)) {
+            e += 1;
+        }
+        let closes = e >= n || ctx.para[e] != para || (matches!(ctx.w(e), "." | ",") && (e + 1 >= n || ctx.para[e + 1] != para));
+        if e > k + 1 && e - k <= 5 && closes {
+            return Some(Attribution { cue: k, cue_len: 1, who: Who::Span(k + 1, e) });
+        }
         return None;
     }
     if let Some(v) = ctx.cue(k) {

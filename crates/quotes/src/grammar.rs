@@ -34,6 +34,12 @@ const RIGHT_STOPS: &[&str] = &[
     "earlier", "later", "recently", "late", "early", "in", "via", "through", "with",
 ];
 
+/// Speech-verb forms that are as often plural nouns.
+const NOUN_LIKE_VERBS: &[&str] = &[
+    "reports", "claims", "notes", "estimates", "remarks", "promises", "pledges", "tweets", "posts", "answers",
+    "replies", "responses", "findings", "statements", "comments", "threats", "vows", "jokes", "demands", "shows",
+];
+
 /// Prepositions that open a parenthetical between a subject and its verb.
 const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "after", "before", "with", "from", "for", "speaking", "in an", "like"];
 
@@ -140,7 +146,8 @@ impl<'a> Ctx<'a> {
         while end > floor {
             let w = self.words[end - 1];
             let ly = w.len() > 4 && w.ends_with("ly") && !is_cap(w);
-            if one_of(w, AUX_ADV) || ly {
+            // Lower case only: "Theresa May said" keeps its "May".
+            if (one_of(w, AUX_ADV) && !is_cap(w)) || ly {
                 end -= 1;
             } else {
                 break;
@@ -195,7 +202,9 @@ impl<'a> Ctx<'a> {
                     break;
                 }
             }
-            if self.cue(k).is_some() && !is_cap(w) {
+            // Another speech verb ends the subject, unless it is as likely a plural noun
+            // ("campaign-finance reports shows").
+            if self.cue(k).is_some() && !is_cap(w) && !one_of(w, NOUN_LIKE_VERBS) {
                 break;
             }
             start -= 1;
@@ -226,10 +235,16 @@ impl<'a> Ctx<'a> {
 
     /// The speaker written after its verb ("said Oleg Nikolenko", "said the adviser to …").
     pub fn speaker_after(&self, from: usize, apposition_ok: bool) -> Option<(usize, usize)> {
-        let stop = self.sentence_end(from.min(self.len().saturating_sub(1))).max(from);
+        // Bounded by the paragraph, not the sentence: the sentence splitter may cut after a
+        // title abbreviation ("Del. Stacey Plaskett"); full stops end the phrase below.
+        let para = self.para.get(from).copied();
+        let mut stop = from;
+        while stop < self.len() && stop < from + 60 && Some(self.para[stop]) == para {
+            stop += 1;
+        }
         let mut k = from;
         let mut commas = 0;
-        while k < stop && k < from + 14 {
+        while k < stop && k < from + 20 {
             let w = self.words[k];
             if self.quoted[k] || is_quote_mark(w) {
                 break;
@@ -245,7 +260,21 @@ impl<'a> Ctx<'a> {
                 }
                 break;
             }
-            if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "&") {
+            // "Del. Stacey Plaskett": the full stop of a short title abbreviation.
+            let title_stop = w == "." && k > from && is_cap(self.words[k - 1]) && self.words[k - 1].len() <= 4 && self.words.get(k + 1).is_some_and(|n| is_cap(n)) && self.doc.tokens[k].span.start == self.doc.tokens[k - 1].span.end;
+            if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "&") && !title_stop {
+                break;
+            }
+            // "James Acton, a physicist who is co-director of …": a relative clause inside
+            // an apposition that closes the sentence belongs to the speaker's description.
+            if commas == 1 && one_of(w, &["who", "whose"]) {
+                let mut j = k;
+                while j < stop && !self.quoted[j] && !is_quote_mark(self.words[j]) && !matches!(self.words[j], "." | ";" | "?" | "!") {
+                    j += 1;
+                }
+                if j - k <= 25 {
+                    k = j;
+                }
                 break;
             }
             // "founder and CEO", "Smith and Jones": "and" joining names or titles stays.

@@ -147,7 +147,11 @@ fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
 
 /// Verbs that attribute a quoted label without taking a clause ("called it “a disaster”").
 fn one_word_cue(w: &str) -> bool {
-    matches!(w, "called" | "calls" | "described" | "describes" | "dubbed" | "labelled" | "labeled" | "branded" | "likened" | "termed")
+    matches!(
+        w,
+        "called" | "calls" | "described" | "describes" | "dubbed" | "labelled" | "labeled" | "branded" | "likened"
+            | "termed" | "referenced" | "references" | "cited" | "cites" | "invoked" | "mentioned" | "praised" | "criticized" | "criticised"
+    )
 }
 
 fn to_quote(ctx: &Ctx, resolver: &resolve::Resolver, item: &Item, quoted: &[Item]) -> Quote {

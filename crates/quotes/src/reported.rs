@@ -223,7 +223,12 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         }
     }
     if frame == Frame::That {
-        return None;
+        // A bare clause is still clear when it opens with a subject: "announced it had
+        // reached", "warned they would" (an object would be "them", "it on Monday").
+        let w = ctx.w(k);
+        let subject = one_of(w, &["he", "she", "they", "we", "i"])
+            || (one_of(w, &["it", "there", "this"]) && one_of(ctx.w(k + 1), &["had", "has", "have", "was", "is", "were", "are", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does"]));
+        return (subject && k + 1 < end).then_some(k);
     }
     // Time words: "said Monday …", "said on Sunday …", "said earlier …".
     loop {
@@ -317,6 +322,12 @@ fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
     let mut k = first;
     while k < limit && one_of(ctx.w(k), &["but", "and", "so", "yet"]) {
         k += 1;
+    }
+    // "In August, several environmental groups granted …": past an opening adverbial.
+    if one_of(ctx.w(k), &["in", "on", "at", "after", "before", "during", "following", "since", "with", "for", "by", "last", "earlier", "later", "overall", "still", "meanwhile", "however", "yesterday", "today"]) {
+        if let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",") {
+            k = c + 1;
+        }
     }
     let a = k;
     if one_of(ctx.w(k), &["the", "a", "an"]) {

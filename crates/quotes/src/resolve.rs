@@ -78,6 +78,10 @@ pub fn find_people(ctx: &Ctx) -> Vec<Person> {
 }
 
 fn push_person(ctx: &Ctx, start: usize, end: usize, out: &mut Vec<Person>) {
+    // "in Colorado Springs", "to Mt. Everest": a run after a place preposition is a place.
+    if start > 0 && one_of(ctx.w(start - 1), &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"]) {
+        return;
+    }
     let mut a = start;
     let mut titles = Vec::new();
     // Drop opening function words, then titles and nationality adjectives before the name.

@@ -157,3 +157,14 @@ fn passives_and_infinitives_report_nobody() {
     let (_, q) = run("An analysis of super PACs since Jan. 1, 2015, shows Democratic groups outpacing Republicans.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn dash_signature_and_long_appositions() {
+    let (_, q) = run("“He represents our greatest shame.” ― Sonya Herridge\n\nNext paragraph.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Sonya Herridge"));
+    assert_eq!(q[0].cue.as_deref(), Some("―"));
+    let (_, q) = run("“It will happen,” said James Acton, a physicist who is co-director of the Nuclear Policy Program. “People disagree.”");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("James Acton, a physicist who is co-director of the Nuclear Policy Program"));
+    let (_, q) = run("“It is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Del. Stacey Plaskett of the Virgin Islands"));
+}
