@@ -216,7 +216,12 @@ impl<'a> Parser<'a> {
     /// as their tense is the nearest verb's.
     pub fn dir_within(&self, start: usize, end: usize, window: usize) -> Dir {
         let back = (start.saturating_sub(window)..start).rev().map(|j| (start - j, j));
-        let fwd = (end..(end + 4).min(self.w.len())).map(|j| (j + 1 - end, j));
+        // Looking forward stops at the clause's end: in "by March and suggested", the
+        // verb after "and" belongs to another clause.
+        let stop = (end..(end + 4).min(self.w.len()))
+            .find(|&j| matches!(self.w(j), "and" | "," | "but" | "while" | "which" | "as" | "." | "that"))
+            .unwrap_or((end + 4).min(self.w.len()));
+        let fwd = (end..stop).map(|j| (j + 1 - end, j));
         let mut best: Option<(usize, Dir)> = None;
         for (dist, j) in back.chain(fwd) {
             let w = self.w(j);
