@@ -28,7 +28,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     let mut last_claimant: Option<(usize, link::Claimant)> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.slice(sentence.span);
-        if !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(&lower[sentence.span.start..sentence.span.end]) {
+        let vulgar = text.chars().any(|c| matches!(c, '¼'..='¾' | '⅐'..='⅞'));
+        if !vulgar && !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(&lower[sentence.span.start..sentence.span.end]) {
             remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);
             continue;
         }

@@ -219,7 +219,10 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
         let mut groups = 0;
         while let Some(n) = toks.get(k) {
             let gap = &text[toks[k - 1].end..n.start];
-            let three = n.kind == TokenKind::Number && n.text.len() == 3 && n.text.bytes().all(|b| b.is_ascii_digit());
+            let int_part = n.text.split('.').next().unwrap_or("");
+            let decimal_last = n.text.len() > 4 && n.text.matches('.').count() == 1;
+            let three = n.kind == TokenKind::Number && int_part.len() == 3 && int_part.bytes().all(|b| b.is_ascii_digit())
+                && (n.text.len() == 3 || decimal_last && n.text[4..].bytes().all(|b| b.is_ascii_digit()));
             let thin = matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}");
             if !three || !(thin || gap == " ") {
                 break;
@@ -227,6 +230,9 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             acc.push_str(n.text);
             groups += 1;
             k += 1;
+            if n.text.contains('.') {
+                break;
+            }
         }
         let plain_ok = groups >= 2 || toks.get(j).is_some_and(|n| n.text.starts_with('0'));
         let thin_ok = groups >= 1 && toks.get(j).is_some_and(|n| matches!(&text[t.end..n.start], "\u{a0}" | "\u{202f}" | "\u{2009}"));
@@ -298,6 +304,21 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
         }
         if p.bare_digits > 0 && j > i + 1 {
             p.bare_digits = 0;
+        }
+        // "4 thousand 3 hundred and 21": a smaller number continues a scaled one; with "and"
+        // only below a hundred ("3 hundred and 21").
+        if last.is_finite() {
+            let and = low(toks, j) == "and";
+            let k = if and { j + 1 } else { j };
+            if toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct) {
+                if let Some(rest) = parse(toks, text, k) {
+                    let small_enough = rest.value < last && (!and || rest.value < 100.0);
+                    if small_enough && rest.value > 0.0 && matches!(rest.form, Form::Digits | Form::Words) && rest.glued_unit.is_none() && rest.money_scale.is_none() {
+                        value += rest.value;
+                        j = rest.end;
+                    }
+                }
+            }
         }
     }
     p.end = j;
@@ -401,6 +422,14 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
     let mut last_scale = f64::INFINITY;
     let mut article = false;
     let mut scale_applied = 1.0;
+    // "hundred thousand dollars": a bare scale word before a larger one counts one.
+    let bare_scale = |w: &str| matches!(LEXICON.numbers.get(w), Some(NumberWord { kind: WordKind::Hundred | WordKind::Scale, .. }));
+    let next_is_scale = matches!(LEXICON.numbers.get(low(toks, i + 1)), Some(NumberWord { kind: WordKind::Scale, .. }));
+    let prev_free = i == 0 || (!toks[i - 1].is_number() && word(toks[i - 1].lower).is_none() && !is_article(toks[i - 1].lower));
+    if bare_scale(first) && next_is_scale && prev_free {
+        article = true;
+        cur = 1.0;
+    }
     if is_article(first) {
         // "a hundred", "a dozen", "a half", "a quarter", "a third of".
         let next = LEXICON.numbers.get(low(toks, i + 1))?;
@@ -432,6 +461,19 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
     }
     loop {
         let w = low(toks, j);
+        // "one - fourth", "five - eighths": a fraction written with a spaced hyphen.
+        if w == "-" && matches!(last, Some(WordKind::Unit | WordKind::Teen)) && total == 0.0 {
+            if let Some(d) = LEXICON.numbers.get(low(toks, j + 1)) {
+                let v = match d.kind {
+                    WordKind::Denom if cur == 1.0 => Some(1.0 / d.value),
+                    WordKind::Denoms if cur > 1.0 => Some(cur / d.value),
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    return Some(base(toks, i, j + 2, v, Form::Fraction));
+                }
+            }
+        }
         // Connectors inside a number: "hundred and five", "fifty - two".
         if (w == "and" && matches!(last, Some(WordKind::Hundred | WordKind::Scale)))
             || (w == "-" && last == Some(WordKind::Tens))

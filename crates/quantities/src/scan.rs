@@ -222,6 +222,18 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
             let lower = matches!(c.approx, Approx::MoreThan | Approx::AtLeast);
             let upper = matches!(dq.approx, Approx::LessThan | Approx::AtMost);
             let link = c.tail < dq.lead && dq.lead - c.tail == 1 && matches!(toks[c.tail].lower, "and" | "but" | ",");
+            let upper_first = matches!(c.approx, Approx::LessThan | Approx::AtMost) && matches!(dq.approx, Approx::MoreThan | Approx::AtLeast);
+            if upper_first && link && dq.value < c.value && dq.unit == c.unit {
+                // "at most 100 and at least 20".
+                c.value_max = Some(c.value);
+                c.value = dq.value;
+                c.tail = dq.tail;
+                c.max = Some(q.clone());
+                c.approx = Approx::Range;
+                out.push(c);
+                k += 2;
+                continue;
+            }
             if lower && upper && link && dq.value > c.value && dq.unit == c.unit {
                 c.value_max = Some(dq.value);
                 c.tail = dq.tail;
