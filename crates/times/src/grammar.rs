@@ -851,7 +851,7 @@ impl<'a> Parser<'a> {
         // "two-year", "24-hour": one token or three glued ones.
         if let Some((a, u)) = self.w(j).split_once('-') {
             if let (Some(n), Some(unit)) = (LEX.word(a, Kind::Number), LEX.word(u, Kind::Unit)) {
-                if n != "X" && a != "a" && a != "an" {
+                if n != "X" && a != "a" && a != "an" && u != "quarters" && self.w(j + 1) != "old" {
                     let n: f64 = n.parse().ok()?;
                     return Some(Hit::new(start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
                 }
@@ -935,6 +935,9 @@ impl<'a> Parser<'a> {
             if after_quantity {
                 return Some(Hit::new(start, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
             }
+        }
+        if self.w(end) == "old" || self.w(end) == "-old" {
+            return None; // "52 years old" is an age
         }
         let mut end = end;
         if self.w(end) == "-" && self.w(end + 1) == "long" && self.glued(end) {
