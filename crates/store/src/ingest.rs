@@ -114,6 +114,9 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
     Ok(Outcome::Added(Added { id, cluster, similarity }))
 }
 
+/// Near-duplicate candidates whose signatures are compared, at most, per article.
+const MAX_VERIFIED: usize = 24;
+
 /// Finds the most similar stored article through the LSH bands; joins its cluster when the
 /// estimated similarity reaches [`dedup::NEAR_DUP`]. Records this article's bands either way.
 fn link_near_duplicates(conn: &Connection, id: i64, text: &str) -> Result<(i64, Option<f64>)> {
@@ -121,19 +124,22 @@ fn link_near_duplicates(conn: &Connection, id: i64, text: &str) -> Result<(i64, 
         return Ok((id, None));
     };
     let bands = dedup::bands(&sig);
-    let mut candidates: Vec<i64> = Vec::new();
+    let mut hits: HashMap<i64, u32> = HashMap::new();
     {
-        // A popular bucket (boilerplate) is capped: enough candidates to find a copy.
+        // A popular bucket (boilerplate, a story with many versions) is capped.
         let mut stmt = conn.prepare_cached("SELECT article_id FROM lsh WHERE band = ?1 AND bucket = ?2 LIMIT 50")?;
         for (b, bucket) in bands.iter().enumerate() {
             for a in stmt.query_map(params![b as i64, bucket], |r| r.get::<_, i64>(0))? {
-                let a = a?;
-                if !candidates.contains(&a) {
-                    candidates.push(a);
-                }
+                *hits.entry(a?).or_default() += 1;
             }
         }
     }
+    // Copies share many bands; only the candidates sharing the most are verified, which
+    // bounds the work per article however crowded the buckets are.
+    let mut candidates: Vec<(u32, i64)> = hits.into_iter().map(|(a, n)| (n, a)).collect();
+    candidates.sort_by(|x, y| y.0.cmp(&x.0).then(x.1.cmp(&y.1)));
+    candidates.truncate(MAX_VERIFIED);
+    let candidates: Vec<i64> = candidates.into_iter().map(|(_, a)| a).collect();
     let mut best: Option<(f64, i64)> = None;
     {
         let mut stmt = conn.prepare_cached("SELECT m.sig, a.cluster FROM minhash m JOIN article a ON a.id = m.article_id WHERE m.article_id = ?1")?;
