@@ -182,7 +182,9 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if w == "," {
-                if commas == 1 && start < end && is_cap(self.words[start]) {
+                let opener = self.words[start];
+                let apposition = is_cap(opener) || one_of(opener, &["a", "an", "the"]) || lexicon::is_speaker_noun(opener);
+                if commas == 1 && start < end && apposition {
                     commas = 2;
                     start -= 1;
                     continue;
@@ -304,7 +306,7 @@ impl<'a> Ctx<'a> {
             return true;
         }
         let first = self.words[a];
-        if !is_cap(first) && !one_of(first, &["the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one", "both"]) && !lexicon::is_speaker_noun(first) {
+        if !is_cap(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && !one_of(first, &["the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one", "both"]) && !lexicon::is_speaker_noun(first) {
             return false;
         }
         // "The clip says", "The campaign says": a short determiner phrase.
@@ -327,14 +329,22 @@ impl<'a> Ctx<'a> {
                 break;
             }
             if w == "," && k + 1 < stop {
-                let n = self.words[k + 1];
+                // The comma may sit inside a closing quotation mark: `you," though she noted`.
+                let j = if is_quote_mark(self.words[k + 1]) && k + 2 < stop { k + 2 } else { k + 1 };
+                let n = self.words[j];
                 let lower = n.to_ascii_lowercase();
                 let breaks = matches!(lower.as_str(), "but" | "while" | "although" | "though" | "whereas" | "even" | "just" | "according")
-                    || (self.cue(k + 1).is_some_and(|v| v.participle))
-                    || ((lower == "he" || lower == "she" || lower == "they") && self.cue(k + 2).is_some());
+                    || (self.cue(j).is_some_and(|v| v.participle))
+                    || ((lower == "he" || lower == "she" || lower == "they") && self.cue(j + 1).is_some())
+                    // ", and he urged …": a new clause about someone.
+                    || (lower == "and" && one_of(self.words.get(j + 1).copied().unwrap_or(""), &["he", "she", "they", "we", "i", "when"]));
                 if breaks {
                     break;
                 }
+            }
+            // "… pneumonia and called it …", "… and Democrats accused …": a new speech act.
+            if w == "and" && !self.quoted[k] && k > from + 2 && (k + 1..(k + 4).min(stop)).any(|j| self.cue(j).is_some_and(|v| !v.participle)) {
+                break;
             }
             if !self.quoted[k] && matches!(w, "—" | "–") && k > from + 3 {
                 break;

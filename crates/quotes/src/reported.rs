@@ -102,6 +102,11 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
             }
         }
     }
+    // A verb right after a quotation ("“…,” said 9/11 widow …") attributes that quotation;
+    // what follows it is its speaker, not reported content.
+    if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1] {
+        return None;
+    }
     let who = if v.participle {
         if ci == first || !matches!(ctx.w(ci - 1), "," | "and") {
             return None;
