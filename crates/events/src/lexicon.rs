@@ -206,6 +206,14 @@ fn build() -> Lexicon {
     }
     for f in data_lines(CURATED) {
         match f.as_slice() {
+            ["verb", forms, "patterns"] => {
+                // Keep the dictionary's patterns, drop the default code.
+                for form in forms.split('|') {
+                    if let Some(t) = lex.triggers.get_mut(form).and_then(|l| l.iter_mut().find(|t| !t.noun && t.words == [form])) {
+                        t.code = None;
+                    }
+                }
+            }
             ["verb", forms, code] | ["noun", forms, code] => {
                 let noun = f[0] == "noun";
                 let block = forms.split('|').next().unwrap_or(forms);

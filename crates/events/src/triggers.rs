@@ -50,6 +50,12 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
             i += 1;
             continue;
         }
+        // A capitalised word inside a sentence is a name ("March", "Trade Union"), not a trigger.
+        let sentence_start = i == 0 || (i == 1 && !s.is_word(0)) || matches!(s.w(i - 1), "“" | "\"" | ":");
+        if !sentence_start && s.raw(i).chars().next().is_some_and(char::is_uppercase) {
+            i += 1;
+            continue;
+        }
         let Some(cands) = LEXICON.triggers.get(s.w(i)) else {
             i += 1;
             continue;
