@@ -1001,9 +1001,6 @@ impl<'a> Parser<'a> {
             if let Some(p @ Point::Quarter(..)) = self.anchor {
                 return Some(Hit { derived: true, ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?) });
             }
-            if let (Some(Point::Year(y)), false) = (self.anchor, word == "ago") {
-                return Some(Hit { derived: true, ..Hit::date(start, end + 1, Point::Year(y + n)) });
-            }
         }
         let p = match unit {
             "Y" => Point::Year(base.year() as i32 + n),

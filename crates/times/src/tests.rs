@@ -137,3 +137,30 @@ fn publication_date_from_text() {
     assert_eq!(infer_publication_date(&doc), Some(d("2022-03-28")));
     assert_eq!(infer_publication_date(&Document::new("No dates here.")), None);
 }
+
+/// Random sequences of time words, numbers and punctuation never make the grammar panic.
+#[test]
+fn never_panics_on_word_salad() {
+    let pieces = [
+        "Monday", "(", "28", ")", "the", "end", "of", "March", "10", ",", "2014", "more", "than", "two", "weeks", "ago", "every",
+        "a", "year", "earlier", ":", "8", "30", "p.m.", "mid-", "mid-2014", "1990s", "'", "90s", "third-quarter", "last", "next",
+        "tonight", "-", "/", "9", "2016", "twenty", "four", "hours", "and", "half", "fiscal", "quarter", "Christmas", "’s", "é", "😀",
+        "\n\n", ".", "Jan.", "Dec", "noon", "GMT", "once", "twice", "times", "recent", "century", "20th", "nineteen", "ninety-six",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    for _ in 0..300 {
+        let mut text = String::new();
+        for _ in 0..40 {
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
+            if (seed >> 20) % 3 != 0 {
+                text.push(' ');
+            }
+        }
+        let doc = Document::new(text.as_str());
+        for t in recognise(&doc, Some(d("2022-03-28"))).iter().chain(recognise(&doc, None).iter()) {
+            assert_eq!(&doc.text[t.span[0]..t.span[1]], t.text);
+        }
+        let _ = infer_publication_date(&doc);
+    }
+}
