@@ -52,7 +52,15 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             }
             let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun).collect();
             let Some(r) = roles::assign(&s, &actors, f, &verbs_before) else { continue };
-            let source = ctx.actor_ref(&s, &actors, &r.source);
+            let source = if r.source.is_empty() {
+                // "We have been in touch with …" inside a quote: the speaker is the source.
+                match first_person_speaker(&s, f.start, quotes, s.span(f.start, f.end)) {
+                    Some(a) => a,
+                    None => continue,
+                }
+            } else {
+                ctx.actor_ref(&s, &actors, &r.source)
+            };
             let target = r.target.as_ref().map(|t| ctx.actor_ref(&s, &actors, t));
             if target.is_none() && !matches!(f.plover, "PROTEST" | "MOBILIZE") {
                 continue;
@@ -97,7 +105,6 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 }
                 continue;
             }
-            let _ = quotes;
             keys.insert(key, events.len());
             events.push(Event {
                 kind: f.plover.to_string(),
@@ -115,6 +122,22 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
         }
     }
     events
+}
+
+/// The speaker of a quotation holding the trigger, when the trigger's subject is "I" or "we":
+/// the first person of a quote is its speaker.
+fn first_person_speaker(s: &Sent, start: usize, quotes: &[Quote], trigger: Span) -> Option<ActorRef> {
+    (start.saturating_sub(4)..start).rev().find(|&k| {
+        let w = s.w(k);
+        matches!(w.split('\'').next().unwrap_or(w), "i" | "we")
+    })?;
+    let q = quotes
+        .iter()
+        .filter(|q| q.span[0] <= trigger.start && trigger.end <= q.span[1])
+        .min_by_key(|q| q.span[1] - q.span[0])?;
+    let text = q.speaker_name.clone().or_else(|| q.speaker_text.clone())?;
+    let key = q.speaker.clone().unwrap_or_else(|| text.to_lowercase());
+    Some(ActorRef { id: q.speaker.clone(), text, key })
 }
 
 /// True when trigger `f` is the content of an earlier trigger rather than an event of its

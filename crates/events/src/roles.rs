@@ -13,6 +13,7 @@ use crate::triggers::Found;
 /// Actor groups (indices into the sentence's actors; more than one for "A and B").
 #[derive(Debug, Clone)]
 pub struct Roles {
+    /// Empty when no actor could be found for the source.
     pub source: Vec<usize>,
     pub target: Option<Vec<usize>>,
     /// Token where the clause of the trigger starts (after the subject), for status cues.
@@ -296,7 +297,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         let obj = object_after(s, actors, f.end, preps, 10);
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
     };
-    let mut source = source?;
+    let mut source = source.unwrap_or_default();
     let mut target = target;
     if target.is_none() && reciprocal(ty) && source.len() >= 2 {
         target = Some(vec![source[1]]);

@@ -1,7 +1,7 @@
 //! End-to-end tests of `recognise` with hand-built entity and time layers.
 
 use super::*;
-use newsgraph_record::{EntityType, TimeType};
+use newsgraph_record::{EntityType, QuoteKind, TimeType};
 
 /// An entity whose mentions are every occurrence of each given surface form.
 fn entity(text: &str, id: &str, kind: EntityType, name: &str, forms: &[&str]) -> Entity {
@@ -137,4 +137,33 @@ fn odd_input_never_panics() {
     }
     let long = "Russia attacked Ukraine. ".repeat(2000);
     assert_eq!(run(&long, &[], &[], None).len(), 1);
+}
+
+#[test]
+fn first_person_in_a_quote_is_the_speaker() {
+    let text = "“We have met with the mayor’s office in New York,” Clinton said.";
+    let ents = [
+        entity(text, "e1", EntityType::PERSON, "Hillary Clinton", &["Clinton"]),
+        entity(text, "e2", EntityType::GPE, "New York", &["New York"]),
+    ];
+    let start = text.find("We").unwrap();
+    let end = text.find(",”").unwrap();
+    let q = Quote {
+        kind: QuoteKind::Direct,
+        text: text[start..end].to_string(),
+        span: [start, end],
+        speaker: Some("e1".into()),
+        speaker_text: Some("Clinton".into()),
+        speaker_name: Some("Hillary Clinton".into()),
+        speaker_span: None,
+        cue: Some("said".into()),
+        cue_span: None,
+        confidence: None,
+    };
+    let doc = Document::new(text);
+    let ev = recognise(&doc, &ents, &[q], &[], Some("2016-09-17"));
+    let consult = ev.iter().find(|e| e.kind == "CONSULT").expect("CONSULT");
+    assert_eq!(consult.source.as_deref(), Some("e1"));
+    // Without the quote layer nobody is named.
+    assert!(recognise(&doc, &ents, &[], &[], None).is_empty());
 }
