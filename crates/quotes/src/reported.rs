@@ -183,7 +183,12 @@ fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
             // ", adding …" / ", speaking in Russian" — the attribution ends here.
             return ctx.w(k + 1).ends_with("ing") || ctx.cue(k + 1).is_some();
         }
-        if ctx.quoted[k] || is_quote_mark(w) || ctx.cue(k).is_some() {
+        if ctx.quoted[k] || is_quote_mark(w) || ctx.cue(k).is_some() || w.eq_ignore_ascii_case("that") {
+            return false;
+        }
+        // Only an adverbial may follow: "said on Monday", "said in a statement", "said Monday".
+        let adverbial_start = one_of(w, ADVERBIAL_STARTS) || one_of(w, WEEKDAYS) || one_of(w, TIME_WORDS) || one_of(w, &["to", "from", "with", "by", "via", "afterward", "afterwards", "too", "privately"]) || (w.ends_with("ly") && !is_cap(w));
+        if skipped == 0 && !adverbial_start {
             return false;
         }
         skipped += 1;

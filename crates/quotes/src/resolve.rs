@@ -164,6 +164,20 @@ impl<'a> Resolver<'a> {
             let found = self.people.iter().rev().find(|p| p.span.end <= span.start && para.saturating_sub(p.para) <= 2);
             return Resolved { id: None, name: found.map(|p| self.fullest(&p.name, p.span.start)), guessed: true };
         }
+        // "it referenced …": the nearest organisation or place named before, within two
+        // paragraphs.
+        if b - a == 1 && lower == "it" {
+            let found = self.mentions.iter().rev().filter(|(m, _)| m.end <= span.start).take(12).find(|(m, e)| {
+                let kind = self.entities[*e].kind;
+                let near = ctx.doc.sentence_at(m.start).and_then(|si| ctx.doc.sentences.get(si)).is_some_and(|s| para.saturating_sub(s.paragraph) <= 1);
+                near && matches!(kind, EntityType::ORG | EntityType::GPE)
+            });
+            if let Some((_, e)) = found {
+                let ent = &self.entities[*e];
+                return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: true };
+            }
+            return Resolved::default();
+        }
         // A surname alone: the fullest earlier name ending in it.
         if b - a == 1 && is_cap(text) {
             let full = self.fullest(text, span.end);

@@ -168,3 +168,16 @@ fn dash_signature_and_long_appositions() {
     let (_, q) = run("“It is a waste of time,” said Del. Stacey Plaskett of the Virgin Islands.");
     assert_eq!(q[0].speaker_text.as_deref(), Some("Del. Stacey Plaskett of the Virgin Islands"));
 }
+
+#[test]
+fn it_takes_the_nearest_organisation() {
+    use newsgraph_record::EntityType;
+    let t = "Although the IMF did not single out the proposals, it warned that growth would slow.";
+    let doc = Document::new(t);
+    let s = t.find("IMF").unwrap();
+    let e = Entity { id: "e1".into(), kind: EntityType::ORG, name: "International Monetary Fund".into(), aliases: vec![], titles: vec![], mentions: vec![[s, s + 3]], geo: None };
+    let q = recognise(&doc, &[e]);
+    let r = find(&q, "growth would slow");
+    assert_eq!(r.speaker_text.as_deref(), Some("it"));
+    assert_eq!(r.speaker.as_deref(), Some("e1"));
+}
