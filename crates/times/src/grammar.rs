@@ -327,7 +327,27 @@ impl<'a> Parser<'a> {
 
     /// Year and reference words, which need the most context to be trusted.
     fn misc(&self, i: usize) -> Option<Hit> {
-        self.year_expr(i).or_else(|| self.ref_expr(i))
+        self.year_expr(i).or_else(|| self.ref_expr(i)).or_else(|| self.the_year(i))
+    }
+
+    /// "the year ended March 31" (a fiscal year: a duration) and "for the full year" (the
+    /// current year).
+    fn the_year(&self, i: usize) -> Option<Hit> {
+        if self.w(i) != "the" {
+            return None;
+        }
+        let j = if matches!(self.w(i + 1), "full" | "fiscal" | "calendar" | "entire" | "whole") { i + 2 } else { i + 1 };
+        if self.w(j) != "year" {
+            return None;
+        }
+        if matches!(self.w(j + 1), "ended" | "ending" | "ends" | "to" | "through") {
+            return Some(Hit::new(i, j + 1, TimeType::DURATION, Some("P1Y".into())));
+        }
+        if matches!(self.w(i.wrapping_sub(1)), "for" | "of" | "during" | "throughout") {
+            let dct = self.dct?;
+            return Some(Hit::date(i, j + 1, Point::Year(dct.year() as i32)));
+        }
+        None
     }
 
     /// Every rule except the hedged and positioned wrappers, for what follows a hedge.

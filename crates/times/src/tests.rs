@@ -164,3 +164,13 @@ fn never_panics_on_word_salad() {
         let _ = infer_publication_date(&doc);
     }
 }
+
+#[test]
+fn fiscal_years_and_quarters() {
+    let v = run("Net income for the year ended March 31 rose.", "1989-10-30");
+    assert_eq!((v[0].0.as_str(), v[0].2.as_str()), ("the year", "P1Y"));
+    assert_eq!(val("Sales for the full year were flat.", "1989-10-30"), "1989");
+    assert_eq!(val("Third-quarter profit fell.", "1989-10-30"), "1989-Q3");
+    assert_eq!(val("in the latest quarter", "1989-10-30"), "1989-Q3");
+    assert_eq!(val("He is 52 years old and recent gains", "1989-10-30"), "PAST_REF");
+}
