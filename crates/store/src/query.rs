@@ -643,11 +643,39 @@ pub fn day_number(date: &str) -> Option<i64> {
     Some(era * 146_097 + doe - 719_468)
 }
 
-/// Days between the mention spans of two claims (0 when they overlap).
-fn gap(a: &Claim, b: &Claim) -> Option<i64> {
-    let d = |x: &Option<String>| x.as_deref().and_then(day_number);
-    let (a0, a1, b0, b1) = (d(&a.first_date)?, d(&a.last_date)?, d(&b.first_date)?, d(&b.last_date)?);
-    Some((b0 - a1).max(a0 - b1).max(0))
+/// Pairs compared at most, per query (bounds the time of a query over undated claims).
+const MAX_PAIRS: usize = 2_000_000;
+
+/// A claim ready for comparison: its value interval, claimant, counted words, day span.
+struct Prepared<'a> {
+    claim: &'a Claim,
+    iv: (f64, f64),
+    who: String,
+    what: Vec<String>,
+    days: Option<(i64, i64)>,
+}
+
+impl<'a> Prepared<'a> {
+    fn new(c: &'a Claim) -> Option<Prepared<'a>> {
+        let d = |x: &Option<String>| x.as_deref().and_then(day_number);
+        let days = match (d(&c.first_date), d(&c.last_date)) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let what = crate::normalise::fold(c.what.as_deref().unwrap_or(""))
+            .split(' ')
+            .filter(|w| w.len() > 2)
+            .map(|w| w.trim_end_matches('s').to_string())
+            .collect();
+        Some(Prepared { claim: c, iv: interval(c)?, who: claimant_key(c)?, what, days })
+    }
+
+    /// Whether two claims count the same thing: "civilian deaths" and "civilians" do,
+    /// "soldiers" and "civilians" do not; a claim that does not say what it counts
+    /// matches any.
+    fn same_thing(&self, other: &Prepared) -> bool {
+        self.what.is_empty() || other.what.is_empty() || self.what.iter().any(|w| other.what.contains(w))
+    }
 }
 
 pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreements> {
@@ -669,22 +697,35 @@ pub fn disagreements(store: &Store, p: &DisagreementParams) -> Result<Disagreeme
     }
     let want = limit(p.limit);
     let mut out = Vec::new();
+    let mut budget = MAX_PAIRS;
     'groups: for ((category, _), cs) in groups {
-        for (i, a) in cs.iter().enumerate() {
-            for b in &cs[i + 1..] {
-                let (Some(ia), Some(ib)) = (interval(a), interval(b)) else { continue };
-                let (Some(wa), Some(wb)) = (claimant_key(a), claimant_key(b)) else { continue };
-                if wa == wb || a.unit != b.unit || (ia.1 >= ib.0 && ib.1 >= ia.0) {
+        // Everything a comparison needs, computed once per claim; dated claims in date
+        // order so the scan stops at the end of the window.
+        let mut prep: Vec<Prepared> = cs.iter().filter_map(|c| Prepared::new(c)).collect();
+        prep.sort_by_key(|p| (p.days.map(|d| d.0), p.claim.id));
+        for i in 0..prep.len() {
+            for j in i + 1..prep.len() {
+                if budget == 0 {
+                    break 'groups;
+                }
+                budget -= 1;
+                let (a, b) = (&prep[i], &prep[j]);
+                let days = match (a.days, b.days) {
+                    (Some(x), Some(y)) => {
+                        if y.0 > x.1 + window {
+                            break; // every later claim starts later still
+                        }
+                        Some((y.0 - x.1).max(x.0 - y.1).max(0))
+                    }
+                    _ => None,
+                };
+                if a.who == b.who || a.claim.unit != b.claim.unit || !a.same_thing(b) || (a.iv.1 >= b.iv.0 && b.iv.1 >= a.iv.0) {
                     continue;
                 }
-                let days = gap(a, b);
-                if days.is_some_and(|d| d > window) {
-                    continue;
-                }
-                let (mut a, mut b) = ((*a).clone(), (*b).clone());
-                fill_mentions(conn, &mut a, &cp.from, &cp.to)?;
-                fill_mentions(conn, &mut b, &cp.from, &cp.to)?;
-                out.push(Disagreement { category: category.clone(), place: a.place.clone(), place_text: a.place_text.clone(), a, b, days_apart: days });
+                let (mut x, mut y) = (a.claim.clone(), b.claim.clone());
+                fill_mentions(conn, &mut x, &cp.from, &cp.to)?;
+                fill_mentions(conn, &mut y, &cp.from, &cp.to)?;
+                out.push(Disagreement { category: category.clone(), place: x.place.clone(), place_text: x.place_text.clone(), a: x, b: y, days_apart: days });
                 if out.len() >= want {
                     break 'groups;
                 }
@@ -1109,5 +1150,13 @@ mod tests {
         assert!(!meets(&mk(100.0, "exact"), &mk(150.0, "exact")));
         assert!(meets(&mk(100.0, "about"), &mk(105.0, "exact")));
         assert!(!meets(&mk(100.0, "at_most"), &mk(150.0, "more_than")));
+
+        // Different counted things are not compared; unstated ones match anything.
+        let with = |what: &str| Claim { what: Some(what.into()), claimant_text: Some("x".into()), ..mk(1.0, "exact") };
+        let (deaths, civilians, soldiers) = (with("civilian deaths"), with("civilians"), with("soldiers"));
+        let p = |c| Prepared::new(c).unwrap();
+        assert!(p(&deaths).same_thing(&p(&civilians)));
+        assert!(!p(&soldiers).same_thing(&p(&civilians)));
+        assert!(p(&soldiers).same_thing(&p(&Claim { claimant_text: Some("y".into()), ..mk(2.0, "exact") })));
     }
 }
