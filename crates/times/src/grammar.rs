@@ -189,12 +189,11 @@ impl<'a> Parser<'a> {
         let mut v: f64 = v.parse().ok()?;
         let mut end = end;
         // "twenty four", "one hundred"
-        if (20.0..100.0).contains(&v) && v % 10.0 == 0.0 {
-            if let Some(u) = LEX.word(self.w(end), Kind::Number).and_then(|u| u.parse::<f64>().ok()).filter(|u| *u < 10.0 && *u >= 1.0) {
+        if (20.0..100.0).contains(&v) && v % 10.0 == 0.0
+            && let Some(u) = LEX.word(self.w(end), Kind::Number).and_then(|u| u.parse::<f64>().ok()).filter(|u| *u < 10.0 && *u >= 1.0) {
                 v += u;
                 end += 1;
             }
-        }
         if (1.0..10.0).contains(&v) && self.w(end) == "hundred" {
             v *= 100.0;
             end += 1;
@@ -316,11 +315,10 @@ impl<'a> Parser<'a> {
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
-            if let Some(h) = rule(self, i) {
-                if h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
+            if let Some(h) = rule(self, i)
+                && h.end > i && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
                 }
-            }
         }
         best
     }
@@ -371,11 +369,10 @@ impl<'a> Parser<'a> {
         ];
         let mut best: Option<Hit> = None;
         for rule in rules {
-            if let Some(h) = rule(self, i) {
-                if best.as_ref().is_none_or(|b| h.end > b.end) {
+            if let Some(h) = rule(self, i)
+                && best.as_ref().is_none_or(|b| h.end > b.end) {
                     best = Some(h);
                 }
-            }
         }
         best
     }
@@ -390,7 +387,7 @@ impl<'a> Parser<'a> {
             TimeType::DATE => self.w(h.end - 1) == "ago",
             TimeType::SET => false,
         };
-        ok.then(|| Hit { start: i, modifier: Some(m), ..h })
+        ok.then_some(Hit { start: i, modifier: Some(m), ..h })
     }
 
     /// "early next year", "the end of August", "late November", "earlier this month".
@@ -531,21 +528,18 @@ impl<'a> Parser<'a> {
         }
         // "Monday, March 28, 2022" / "Monday 28 March": the date decides.
         let k = self.comma(end);
-        if dirn.is_none() {
-            if let Some(h) = self.month_expr(k).or_else(|| self.day_month(k)) {
-                if h.point.and_then(|p| p.day()).is_some() {
+        if dirn.is_none()
+            && let Some(h) = self.month_expr(k).or_else(|| self.day_month(k))
+                && h.point.and_then(|p| p.day()).is_some() {
                     return Some(Hit { start: i, ..h });
                 }
-            }
-        }
         // "Monday (28)": the weekday and its day of the month, the Brazilian habit.
         let mut day: Option<Date> = None;
-        if self.w(end) == "(" && self.w(end + 2) == ")" {
-            if let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
+        if self.w(end) == "(" && self.w(end + 2) == ")"
+            && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
                 day = weekday_with_day(dct, wd, d);
                 end += 3;
             }
-        }
         let day = match day {
             Some(d) => Some(d),
             None => match dirn {
@@ -675,13 +669,11 @@ impl<'a> Parser<'a> {
     /// A year: "in 2014", "fiscal 1989", "2012" before a noun that is not a count,
     /// "nineteen ninety-six".
     fn year_expr(&self, i: usize) -> Option<Hit> {
-        if let Some(c) = LEX.word(self.w(i), Kind::Number).and_then(|v| v.parse::<i32>().ok()).filter(|c| (10..=20).contains(c)) {
-            if let Some((end, Some(r))) = self.number(i + 1) {
-                if (10.0..100.0).contains(&r) && !self.is_num_tok(i + 1) && r.fract() == 0.0 {
+        if let Some(c) = LEX.word(self.w(i), Kind::Number).and_then(|v| v.parse::<i32>().ok()).filter(|c| (10..=20).contains(c))
+            && let Some((end, Some(r))) = self.number(i + 1)
+                && (10.0..100.0).contains(&r) && !self.is_num_tok(i + 1) && r.fract() == 0.0 {
                     return Some(Hit::date(i, end, Point::Year(c * 100 + r as i32)));
                 }
-            }
-        }
         let (start, j) = if self.w(i) == "fiscal" { (i, i + 1) } else { (i, i) };
         let y = self.year_num(j)?;
         let prev = self.w(start.wrapping_sub(1));
@@ -855,50 +847,40 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         let mut qualified = false;
+        // "the past two months", "last two weeks", "the first nine months", "recent years";
+        // "last week" alone is a point, handled by `rel_unit`, which wins on length ties.
         if let Some((k, _)) = self.lex(j, Kind::Direction) {
-            if !the && matches!(self.w(j), "last" | "this" | "next") {
-                // "last two weeks" without "the" is still a duration; "last week" is not.
-            }
             j = k;
             qualified = true;
-        } else if the && matches!(self.w(j), "first" | "final" | "latest" | "initial" | "recent") {
-            j += 1;
-            qualified = true;
-        } else if matches!(self.w(j), "recent") {
+        } else if (the && matches!(self.w(j), "first" | "final" | "latest" | "initial")) || self.w(j) == "recent" {
             j += 1;
             qualified = true;
         }
         // "two-year", "24-hour": one token or three glued ones.
-        if let Some((a, u)) = self.w(j).split_once('-') {
-            if let (Some(n), Some(unit)) = (LEX.word(a, Kind::Number), LEX.word(u, Kind::Unit)) {
-                if n != "X" && a != "a" && a != "an" && u != "quarters" && self.w(j + 1) != "old" {
+        if let Some((a, u)) = self.w(j).split_once('-')
+            && let (Some(n), Some(unit)) = (LEX.word(a, Kind::Number), LEX.word(u, Kind::Unit))
+                && n != "X" && a != "a" && a != "an" && u != "quarters" && self.w(j + 1) != "old" {
                     let n: f64 = n.parse().ok()?;
                     return Some(Hit::new(start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
                 }
-            }
-        }
-        if self.w(j + 1) == "-" && self.glued(j) && self.glued(j + 1) && self.is_num_tok(j) {
-            if let (Some(n), Some(unit)) = (self.int(j), LEX.word(self.w(j + 2), Kind::Unit)) {
+        if self.w(j + 1) == "-" && self.glued(j) && self.glued(j + 1) && self.is_num_tok(j)
+            && let (Some(n), Some(unit)) = (self.int(j), LEX.word(self.w(j + 2), Kind::Unit)) {
                 let mut end = j + 3;
                 if self.w(end) == "-" && self.w(end + 1) == "old" {
                     end += 2;
                 }
                 return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(Some(n as f64), unit))));
             }
-        }
-        if the && j == start + 2 && matches!(self.w(start + 1), "latest" | "current" | "most") || self.w(j) == "quarter" && the && j == start + 1 {
-            if let Some(h) = self.current_or_latest(start, j) {
+        if (the && j == start + 2 && matches!(self.w(start + 1), "latest" | "current" | "most") || self.w(j) == "quarter" && the && j == start + 1)
+            && let Some(h) = self.current_or_latest(start, j) {
                 return Some(h);
             }
-        }
         // "for years", "within weeks": a vague duration.
-        if !qualified && !the && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over") {
-            if let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s')) {
-                if !matches!(unit, "S" | "WE") {
+        if !qualified && !the && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over")
+            && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
+                && !matches!(unit, "S" | "WE") {
                     return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
                 }
-            }
-        }
         let (k, n) = match self.number(j) {
             Some(x) => x,
             None if qualified => (j, None),
@@ -940,11 +922,10 @@ impl<'a> Parser<'a> {
             }
         }
         let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
-        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after") {
-            if let Some(h) = self.shifted(start, end, n, unit) {
+        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after")
+            && let Some(h) = self.shifted(start, end, n, unit) {
                 return Some(h);
             }
-        }
         // "a week" after a number, a price or a percentage is a frequency: "$5 a week".
         if is_article && !the && !qualified {
             let prev = self.w(start.wrapping_sub(1));
@@ -963,11 +944,10 @@ impl<'a> Parser<'a> {
         if self.w(end) == "-" && self.w(end + 1) == "long" && self.glued(end) {
             end += 2;
         }
-        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after") {
-            if let Some(h) = self.shifted(start, end, n, unit) {
+        if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after")
+            && let Some(h) = self.shifted(start, end, n, unit) {
                 return Some(h);
             }
-        }
         if !plural && n == Some(1.0) && k == j && !the {
             return None;
         }
@@ -1017,11 +997,10 @@ impl<'a> Parser<'a> {
         };
         // Shift an anchored quarter by years ("a year earlier" after "the third quarter":
         // the year-ago quarter, as financial news means it).
-        if unit == "Y" {
-            if let Some(p @ Point::Quarter(..)) = self.anchor {
+        if unit == "Y"
+            && let Some(p @ Point::Quarter(..)) = self.anchor {
                 return Some(Hit { derived: true, ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?) });
             }
-        }
         let p = match unit {
             "Y" => Point::Year(base.year() as i32 + n),
             "M" => {
@@ -1236,12 +1215,11 @@ impl<'a> Parser<'a> {
             if self.w(end) == ":" && self.glued(end - 1) && self.glued(end) && self.int(end + 1).is_some() {
                 end += 2; // seconds: kept in the extent, dropped from the minute-grain value
             }
-            if meridiem.is_none() {
-                if let Some((e, v)) = self.lex(end, Kind::Meridiem) {
+            if meridiem.is_none()
+                && let Some((e, v)) = self.lex(end, Kind::Meridiem) {
                     meridiem = Some(v);
                     end = e;
                 }
-            }
             let introduced = matches!(self.w(start.wrapping_sub(1)), "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about");
             if meridiem.is_none() && !(introduced || hs.len() == 2 || self.lex(end, Kind::Zone).is_some()) {
                 return None;
@@ -1270,11 +1248,10 @@ impl<'a> Parser<'a> {
             Some(_) if h > 12 || h == 0 => return None,
             _ => {}
         }
-        if let Some((e, _)) = self.lex(end, Kind::Zone) {
-            if self.cap(end) || self.w(end) == "local" {
+        if let Some((e, _)) = self.lex(end, Kind::Zone)
+            && (self.cap(end) || self.w(end) == "local") {
                 end = e; // TempEval-3 writes UTC clock times without a zone designator
             }
-        }
         Some(self.clock_hit(start, end, h, m))
     }
 
@@ -1282,11 +1259,10 @@ impl<'a> Parser<'a> {
         // "noon Thursday", "10 p.m. Wednesday", "8 a.m. yesterday": one TIME on that day.
         let k = self.comma(end);
         let day = self.weekday_expr(k).or_else(|| self.relday(k)).or_else(|| self.month_expr(k)).or_else(|| self.day_month(k));
-        if let Some(dh) = day {
-            if let Some(d) = dh.point.and_then(|p| p.day()).filter(|_| matches!(dh.point, Some(Point::Day(_)))) {
+        if let Some(dh) = day
+            && let Some(d) = dh.point.and_then(|p| p.day()).filter(|_| matches!(dh.point, Some(Point::Day(_)))) {
                 return Hit::date(start, dh.end, Point::Clock(d, h, m));
             }
-        }
         Hit { clock: Some((h, m)), ..Hit::new(start, end, TimeType::TIME, Some(format!("XXXX-XX-XXT{h:02}:{m:02}"))) }
     }
 
@@ -1344,7 +1320,7 @@ fn decade_of(w: &str) -> Option<i32> {
     if digits.len() != 4 || !digits.bytes().all(|b| b.is_ascii_digit()) || !digits.ends_with('0') {
         return None;
     }
-    Some(digits[..3].parse().ok()?)
+    digits[..3].parse().ok()
 }
 
 fn part_code(s: &str) -> &'static str {
@@ -1373,14 +1349,13 @@ pub fn weekday_with_day(dct: Date, wd: u8, day: u8) -> Option<Date> {
     let mut best: Option<(i64, Date)> = None;
     for k in -2..=2 {
         let (yy, mm) = cal::add_months(y, m, k);
-        if let Some(d) = cal::date(yy, mm, day) {
-            if cal::weekday_num(d) == wd {
+        if let Some(d) = cal::date(yy, mm, day)
+            && cal::weekday_num(d) == wd {
                 let dist = d.since(dct).ok().map_or(i64::MAX, |s| s.get_days().abs() as i64);
                 if best.is_none_or(|(b, _)| dist < b) {
                     best = Some((dist, d));
                 }
             }
-        }
     }
     best.map(|(_, d)| d).or_else(|| cal::date(y, m, day))
 }

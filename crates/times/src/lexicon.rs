@@ -107,7 +107,7 @@ impl Lexicon {
             by_first.entry(first.clone()).or_default().push(Entry { kind, rest: rest.to_vec(), value });
         }
         for v in by_first.values_mut() {
-            v.sort_by(|a, b| b.rest.len().cmp(&a.rest.len()));
+            v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
         }
         Lexicon { by_first }
     }

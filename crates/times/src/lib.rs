@@ -74,11 +74,7 @@ pub fn nearest_date<'t>(doc: &Document, times: &'t [Time], span: Span) -> Option
         .min_by_key(|t| {
             let d = if t.span[1] <= span.start {
                 span.start - t.span[1]
-            } else if t.span[0] >= span.end {
-                t.span[0] - span.end
-            } else {
-                0
-            };
+            } else { t.span[0].saturating_sub(span.end) };
             (d, t.span[0] > span.start)
         })
 }

@@ -54,13 +54,11 @@ fn weekday_day_pair(doc: &Document) -> Option<(u8, u8, Span)> {
         let w = normalise(&doc.text[t[i].span.start..t[i].span.end]);
         let Some(wd) = LEX.word(&w, Kind::Weekday) else { continue };
         let slice = |k: usize| &doc.text[t[k].span.start..t[k].span.end];
-        if slice(i + 1) == "(" && slice(i + 3) == ")" {
-            if let Ok(day) = slice(i + 2).parse::<u8>() {
-                if (1..=31).contains(&day) {
+        if slice(i + 1) == "(" && slice(i + 3) == ")"
+            && let Ok(day) = slice(i + 2).parse::<u8>()
+                && (1..=31).contains(&day) {
                     return Some((wd.parse().ok()?, day, Span::new(t[i].span.start, t[i + 3].span.end)));
                 }
-            }
-        }
     }
     None
 }

@@ -153,7 +153,7 @@ fn never_panics_on_word_salad() {
         for _ in 0..40 {
             seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             text.push_str(pieces[(seed >> 33) as usize % pieces.len()]);
-            if (seed >> 20) % 3 != 0 {
+            if !(seed >> 20).is_multiple_of(3) {
                 text.push(' ');
             }
         }
