@@ -602,6 +602,14 @@ impl<'a> Parser<'a> {
         if let Some(y) = self.year_num(k) {
             return Some(Hit::date(i, k + 1, Point::Month(y, m)));
         }
+        // "June last year", "January next year"
+        if self.w(end + 1) == "year" {
+            if let (Some(n), Some(dct)) = (self.lex(end, Kind::Direction).and_then(|(_, n)| n.parse::<i32>().ok()), self.dct) {
+                if matches!(self.w(end), "last" | "this" | "next") {
+                    return Some(Hit::date(i, end + 2, Point::Month(dct.year() as i32 + n, m)));
+                }
+            }
+        }
         if ambiguous && !MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1))) {
             return None;
         }

@@ -174,3 +174,8 @@ fn fiscal_years_and_quarters() {
     assert_eq!(val("in the latest quarter", "1989-10-30"), "1989-Q3");
     assert_eq!(val("He is 52 years old and recent gains", "1989-10-30"), "PAST_REF");
 }
+
+#[test]
+fn month_with_relative_year() {
+    assert_eq!(one("in June last year", "1998-02-19"), ("June last year".into(), "1997-06".into(), String::new()));
+}
