@@ -753,7 +753,7 @@ impl<'a> Parser<'a> {
             self.dct.map(|d| {
                 let y = d.year() as i32;
                 let future = !half && q as u8 > cal::quarter_of(d.month() as u8);
-                if future && self.dir(start, end) != Dir::Future { y - 1 } else { y }
+                if future && self.dir(start, end) == Dir::Past { y - 1 } else { y }
             })
         };
         let p = y.map(|y| if half { Point::Half(y, q as u8) } else { Point::Quarter(y, q as u8) });
@@ -898,7 +898,10 @@ impl<'a> Parser<'a> {
             return None; // "the 1988 quarter" is not 1988 quarters
         }
         // "an extra week", "two more days", "three consecutive years"
-        let k = if matches!(self.w(k), "extra" | "additional" | "full" | "further" | "more" | "consecutive" | "straight" | "whole" | "entire")
+        let k = if matches!(
+            self.w(k),
+            "extra" | "additional" | "full" | "further" | "more" | "consecutive" | "straight" | "whole" | "entire" | "trading" | "business" | "working" | "calendar" | "school"
+        )
             && self.lex(k + 1, Kind::Unit).is_some()
         {
             k + 1
