@@ -6,7 +6,6 @@
 //! same keys ingest uses (`resolve::find_by_name`), and every matched entity is read as its
 //! whole merged group. Results say which entities a name matched, so a caller can narrow.
 
-use crate::ingest::CharIndex;
 use crate::resolve::{self, canonical};
 use crate::{Error, Result, Store};
 use rusqlite::types::Value;
@@ -1093,13 +1092,6 @@ pub fn article(store: &Store, id: i64) -> Result<ArticlePage> {
     }
     let record = serde_json::from_str(&record).unwrap_or(serde_json::Value::Null);
     Ok(ArticlePage { article, similarity, copies, entities, text, record })
-}
-
-/// The text a code-point span covers, for callers that show evidence.
-pub fn span_text(text: &str, span: [usize; 2]) -> &str {
-    let idx = CharIndex::new(text);
-    let (s, e) = (idx.byte(span[0]), idx.byte(span[1].max(span[0])));
-    &text[s..e]
 }
 
 #[cfg(test)]
