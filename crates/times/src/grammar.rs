@@ -499,7 +499,10 @@ impl<'a> Parser<'a> {
         };
         let d = cal::add_days(dct, n)?;
         if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
-            return Some(Hit::date(i, e2, Point::DayPart(d, pod)));
+            return Some(self.with_clock(i, e2, d, Some(pod)).unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))));
+        }
+        if let Some(h) = self.with_clock(i, end, d, None) {
+            return Some(h);
         }
         Some(Hit::date(i, end, Point::Day(d)))
     }
@@ -512,7 +515,8 @@ impl<'a> Parser<'a> {
             return Some(Hit::new(i, end, TimeType::TIME, None));
         };
         let d = cal::add_days(dct, n.parse().ok()?)?;
-        Some(Hit::date(i, end, Point::DayPart(d, part_code(pod))))
+        let pod = part_code(pod);
+        Some(self.with_clock(i, end, d, Some(pod)).unwrap_or_else(|| Hit::date(i, end, Point::DayPart(d, pod))))
     }
 
     /// A weekday, possibly with a direction, a calendar date, a "(28)" day, or a part of day.
@@ -533,8 +537,15 @@ impl<'a> Parser<'a> {
                 && h.point.and_then(|p| p.day()).is_some() {
                     return Some(Hit { start: i, ..h });
                 }
-        // "Monday (28)": the weekday and its day of the month, the Brazilian habit.
+        // "Monday (28)": the weekday and its day of the month, the Brazilian habit;
+        // "Tuesday the 19th" likewise.
         let mut day: Option<Date> = None;
+        if self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2 {
+            if let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
+                day = weekday_with_day(dct, wd, d);
+                end += 2;
+            }
+        }
         if self.w(end) == "(" && self.w(end + 2) == ")"
             && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
                 day = weekday_with_day(dct, wd, d);
@@ -560,11 +571,36 @@ impl<'a> Parser<'a> {
         };
         if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
             return Some(match day {
-                Some(d) => Hit::date(i, e2, Point::DayPart(d, pod)),
+                Some(d) => self.with_clock(i, e2, d, Some(pod)).unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))),
                 None => Hit::new(i, e2, TimeType::TIME, Some(format!("XXXX-WXX-{wd}T{pod}"))),
             });
         }
+        if let Some(h) = day.and_then(|d| self.with_clock(i, end, d, None)) {
+            return Some(h);
+        }
         Some(self.point_or_unknown(i, end, day.map(Point::Day), format!("XXXX-WXX-{wd}")))
+    }
+
+    /// A day expression followed by its clock time ("Thursday at 9:30 p.m.", "tomorrow
+    /// evening at 5"): one TIME on that day. A part of day makes "at 5" afternoon-or-later.
+    fn with_clock(&self, start: usize, end: usize, day: Date, pod: Option<&str>) -> Option<Hit> {
+        let k = if matches!(self.w(end), "at" | "@" | ",") { end + 1 } else { end };
+        let late = matches!(pod, Some("AF" | "EV" | "NI"));
+        let (e, mut h, m) = match self.clock(k).filter(|c| c.clock.is_some() && c.point.is_none()) {
+            Some(c) => {
+                let (h, m) = c.clock?;
+                (c.end, h, m)
+            }
+            None if k > end && pod.is_some() => {
+                let h = self.int(k).filter(|h| (1..=12).contains(h))? as u8;
+                (k + 1, h, 0)
+            }
+            None => return None,
+        };
+        if late && (1..12).contains(&h) {
+            h += 12;
+        }
+        Some(Hit::date(start, e, Point::Clock(day, h, m)))
     }
 
     /// A month name: "March 10", "Jan. 1, 2015", "July 1997", "March of 2020", "August".
@@ -581,7 +617,10 @@ impl<'a> Parser<'a> {
         if !self.cap(i) && (ambiguous || !framed) {
             return None;
         }
-        // Month Day [,] [Year]
+        // Month Day [,] [Year]; "February the 15th"
+        if self.w(end) == "the" && self.day_num(end + 1).is_some() && (!self.is_num_tok(end + 1) || self.w(end + 1).len() > 2) {
+            end += 1;
+        }
         if let Some(d) = self.day_num(end) {
             let after_day = end + 1;
             // "March 10-12": keep the first day only.
@@ -805,7 +844,18 @@ impl<'a> Parser<'a> {
         }
         let (j, n) = self.lex(i, Kind::Direction)?;
         let n: i32 = n.parse().ok()?;
-        if matches!(self.w(i), "past" | "following" | "preceding" | "current") {
+        if let Some((end, rule)) = self.lex(j, Kind::Holiday) {
+            let dct = self.dct?;
+            let y = dct.year() as i32;
+            let this = cal::holiday(rule, y)?;
+            let d = match n {
+                -1 if this >= dct => cal::holiday(rule, y - 1)?,
+                1 if this <= dct => cal::holiday(rule, y + 1)?,
+                _ => this,
+            };
+            return Some(Hit::date(i, end, Point::Day(d)));
+        }
+        if matches!(self.w(i), "past" | "following" | "preceding") {
             return None; // "past year" without "the" is rare; "the past year" is a duration
         }
         if let Some((end, m)) = self.lex(j, Kind::Month) {

@@ -79,11 +79,13 @@ fn duckling_english_corpus() {
         let whole = found.len() == 1 && found[0].0.eq_ignore_ascii_case(input.trim());
         if whole && (found[0].2 == want || (want.len() == 16 && found[0].2.starts_with(&want))) {
             pass += 1;
+        } else if std::env::var_os("SPEC_SHOW").is_some() {
+            println!("FAIL {input:?} want {want} got {found:?}");
         }
     }
     let rate = pass as f64 / n.max(1) as f64;
     println!("duckling EN values: {pass}/{n} passed ({:.1} %); negatives {neg_pass}/{neg}; {intervals} interval rows not scored", 100.0 * rate);
-    assert!(rate >= 0.13, "Duckling pass rate fell to {rate:.3}");
+    assert!(rate >= 0.17, "Duckling pass rate fell to {rate:.3}");
     assert!(neg_pass * 10 >= neg * 7, "Duckling negatives: {neg_pass}/{neg}");
 }
 
@@ -128,5 +130,5 @@ fn recognizers_text_datetime_model() {
     }
     let rate = pass as f64 / n.max(1) as f64;
     println!("recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}", 100.0 * rate);
-    assert!(rate >= 0.20, "Recognizers-Text pass rate fell to {rate:.3}");
+    assert!(rate >= 0.26, "Recognizers-Text pass rate fell to {rate:.3}");
 }
