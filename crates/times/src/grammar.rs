@@ -769,7 +769,13 @@ impl<'a> Parser<'a> {
             }
         };
         let max = if half { 2 } else { 4 };
-        let q = if q == -1 { max } else { q }; // "the last half", "the last quarter of 2015"
+        // "the last quarter of 2015" is its fourth; "last quarter" alone is the previous
+        // one, which `rel_unit` reads.
+        let of_year = self.w(end) == "of" && self.year_num(end + 1).is_some();
+        if q == -1 && !of_year {
+            return None;
+        }
+        let q = if q == -1 { max } else { q };
         if !(1..=max).contains(&q) {
             return None;
         }

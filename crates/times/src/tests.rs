@@ -179,3 +179,9 @@ fn fiscal_years_and_quarters() {
 fn month_with_relative_year() {
     assert_eq!(one("in June last year", "1998-02-19"), ("June last year".into(), "1997-06".into(), String::new()));
 }
+
+#[test]
+fn last_quarter_is_the_previous_one() {
+    assert_eq!(val("Sales for last quarter", "2019-07-11"), "2019-Q2");
+    assert_eq!(val("in the last quarter of 2015", "2019-07-11"), "2015-Q4");
+}
