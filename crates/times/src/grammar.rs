@@ -607,7 +607,7 @@ impl<'a> Parser<'a> {
     fn month_expr(&self, i: usize) -> Option<Hit> {
         let (mut end, m) = self.lex(i, Kind::Month)?;
         let m: u8 = m.parse().ok()?;
-        if self.w(end) == "." && !self.w(i).ends_with('.') && self.w(i).len() <= 4 {
+        if self.w(end) == "." && !self.w(i).ends_with('.') && self.w(i).len() <= 4 && !matches!(self.w(i), "june" | "july" | "may") {
             end += 1; // "Dec." split by the tokenizer
         }
         let ambiguous = matches!(self.w(i), "may" | "march" | "jan" | "mar." | "sun.");
@@ -977,17 +977,8 @@ impl<'a> Parser<'a> {
             None if k == j && !plural => Some(1.0), // "the past year"
             n => n,
         };
-        // "recent years", "the past few months", "the coming weeks": TimeML reads these as
-        // vague references, not as durations.
-        if n.is_none() && plural && qualified {
-            let q = self.w(j.saturating_sub(1));
-            let past = matches!(q, "recent" | "past" | "last" | "previous" | "few") && self.w(start + usize::from(the)) != "next";
-            let future = matches!(self.w(start + usize::from(the)), "coming" | "next" | "following");
-            if past || future {
-                let v = if future { "FUTURE_REF" } else { "PAST_REF" };
-                return Some(Hit::new(start, end, TimeType::DATE, Some(v.into())));
-            }
-        }
+        // "recent years", "the past few months", "the coming weeks" stay vague durations
+        // (PXY, PXM, PXW), as the TimeML guidelines annotate them.
         let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
         if !qualified && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after")
             && let Some(h) = self.shifted(start, end, n, unit) {

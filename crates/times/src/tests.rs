@@ -37,7 +37,7 @@ fn hedged_durations() {
     assert_eq!(val("a 10-year plan", "2022-03-28"), "P10Y");
     assert_eq!(val("a two-year deal", "2022-03-28"), "P2Y");
     assert_eq!(val("over the past two months", "2022-03-28"), "P2M");
-    assert_eq!(val("in recent weeks", "2022-03-28"), "PAST_REF");
+    assert_eq!(val("in recent weeks", "2022-03-28"), "PXW");
 }
 
 #[test]
@@ -172,7 +172,7 @@ fn fiscal_years_and_quarters() {
     assert_eq!(val("Sales for the full year were flat.", "1989-10-30"), "1989");
     assert_eq!(val("Third-quarter profit fell.", "1989-10-30"), "1989-Q3");
     assert_eq!(val("in the latest quarter", "1989-10-30"), "1989-Q3");
-    assert_eq!(val("He is 52 years old and recent gains", "1989-10-30"), "PAST_REF");
+    assert!(run("He is 52 years old.", "1989-10-30").is_empty());
 }
 
 #[test]
