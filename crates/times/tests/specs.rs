@@ -183,3 +183,61 @@ fn recognizers_text_datetime_model() {
     println!("recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}", 100.0 * rate);
     assert!(rate >= 0.26, "Recognizers-Text pass rate fell to {rate:.3}");
 }
+
+/// The TIMEX3 duration of a rustling period with a single unit ({"hours": 2} → PT2H).
+fn rustling_duration(period: &Value) -> Option<String> {
+    let map = period.as_object()?;
+    if map.len() != 1 {
+        return None;
+    }
+    let (unit, n) = map.iter().next()?;
+    let n = n.as_i64()?;
+    Some(match unit.as_str() {
+        "years" => format!("P{n}Y"),
+        "quarters" => format!("P{n}Q"),
+        "months" => format!("P{n}M"),
+        "weeks" => format!("P{n}W"),
+        "days" => format!("P{n}D"),
+        "hours" => format!("PT{n}H"),
+        "minutes" => format!("PT{n}M"),
+        "seconds" => format!("PT{n}S"),
+        _ => return None,
+    })
+}
+
+/// Snips rustling-ontology's English examples (a Rust port of Duckling's grammar). Its
+/// inputs carry prepositions ("for 2 hours"), so a case passes when exactly one expression
+/// is found and its value matches; intervals are not scored.
+#[test]
+fn rustling_english_examples() {
+    let Some(dir) = data_dir() else {
+        eprintln!("shared/data/time not found; skipped");
+        return;
+    };
+    let text = std::fs::read_to_string(dir.join("rustling_ontology_en/rustling_ontology_en_time.jsonl")).unwrap();
+    let (mut n, mut pass, mut intervals) = (0, 0, 0);
+    for line in text.lines() {
+        let row: Value = serde_json::from_str(line).unwrap();
+        let e = &row["expected"];
+        let want = if e["dim"] == "duration" {
+            rustling_duration(&e["period"])
+        } else if e["type"] == "value" {
+            duckling_timex(e["value"].as_str().unwrap_or(""), e["grain"].as_str().unwrap_or(""))
+        } else {
+            intervals += 1;
+            continue;
+        };
+        n += 1;
+        let Some(want) = want else { continue };
+        let reference: Date = row["reference_time"].as_str().unwrap()[..10].parse().unwrap();
+        let found = run(row["text"].as_str().unwrap(), reference);
+        if found.len() == 1 && (found[0].2 == want || (want.len() == 16 && found[0].2.starts_with(&want))) {
+            pass += 1;
+        } else if std::env::var_os("SPEC_SHOW").is_some() {
+            println!("FAIL {:?} want {want} got {found:?}", row["text"]);
+        }
+    }
+    let rate = pass as f64 / n.max(1) as f64;
+    println!("rustling EN: {pass}/{n} passed ({:.1} %); {intervals} interval rows not scored", 100.0 * rate);
+    assert!(rate >= 0.36, "rustling pass rate fell to {rate:.3}");
+}
