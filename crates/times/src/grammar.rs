@@ -540,7 +540,13 @@ impl<'a> Parser<'a> {
         // "Monday (28)": the weekday and its day of the month, the Brazilian habit;
         // "Tuesday the 19th" likewise.
         let mut day: Option<Date> = None;
-        if self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2 {
+        if self.w(end) != "the" && self.w(end + 1) != "of" && self.is_num_tok(end) && self.w(end).len() > 2 {
+            // "Tuesday 19th"
+            if let (Some(d), Some(dct)) = (self.day_num(end), self.dct) {
+                day = weekday_with_day(dct, wd, d);
+                end += 1;
+            }
+        } else if self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2 {
             if let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
                 day = weekday_with_day(dct, wd, d);
                 end += 2;
@@ -614,7 +620,8 @@ impl<'a> Parser<'a> {
         // Lowercase month names count only with a day or year after them, or a
         // preposition before ("in august"); "may" and "march" need a capital too.
         let framed = self.day_num(end).is_some() || self.year_num(self.comma(end)).is_some() || MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1)));
-        if !self.cap(i) && (ambiguous || !framed) {
+        let dated = self.day_num(end).is_some() && self.w(i) == "march";
+        if !self.cap(i) && ((ambiguous && !dated) || !framed) {
             return None;
         }
         // Month Day [,] [Year]; "February the 15th"
