@@ -176,6 +176,14 @@ impl<'a> Parser<'a> {
             if self.w(i + 1) == "and" && self.w(i + 2) == "a" && self.w(i + 3) == "half" {
                 return Some((i + 4, Some(v + 0.5)));
             }
+            // "2 1/2": a whole number and a glued fraction
+            if v.fract() == 0.0 && self.w(i + 2) == "/" && self.glued(i + 1) && self.glued(i + 2) {
+                if let (Some(a), Some(b)) = (self.int(i + 1), self.int(i + 3).filter(|b| (2..=10).contains(b))) {
+                    if a < b {
+                        return Some((i + 4, Some(v + a as f64 / b as f64)));
+                    }
+                }
+            }
             return Some((i + 1, Some(v)));
         }
         if let Some((a, b)) = w.split_once('-') {
@@ -1002,6 +1010,12 @@ impl<'a> Parser<'a> {
                 return Some(Hit::new(start, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
             }
         }
+        // "a minute and a half", "an hour and a half"
+        let (n, end) = if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" && !plural {
+            (n.map(|v| v + 0.5), end + 3)
+        } else {
+            (n, end)
+        };
         if self.w(end) == "old" || self.w(end) == "-old" {
             return None; // "52 years old" is an age
         }
@@ -1359,6 +1373,21 @@ fn weighted(diff: i64, dir: Dir, slack: i64, factor: i64) -> i64 {
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
+    // A fractional count goes down one unit, as TIMEX3 writes it: 2.5 years = P2Y6M,
+    // 5.5 hours = PT5H30M, a minute and a half = PT1M30S.
+    if let Some(v) = n.filter(|v| v.fract() != 0.0 && *v > 0.0 && *v < 1e6) {
+        let whole = v.trunc() as i64;
+        let sub = |k: f64| (v.fract() * k).round() as i64;
+        let head = |u: &str, t: bool| if whole > 0 { format!("{}{whole}{u}", if t { "PT" } else { "P" }) } else if t { "PT".to_string() } else { "P".to_string() };
+        match unit {
+            "Y" => return format!("{}{}M", head("Y", false), sub(12.0)),
+            "W" => return format!("{}{}D", head("W", false), sub(7.0)),
+            "D" => return format!("{}T{}H", head("D", false), sub(24.0)),
+            "H" => return format!("{}{}M", head("H", true), sub(60.0)),
+            "MIN" => return format!("{}{}S", head("M", true), sub(60.0)),
+            _ => {}
+        }
+    }
     let num = |k: f64| match n {
         Some(v) => {
             let v = v * k;

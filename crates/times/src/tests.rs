@@ -185,3 +185,10 @@ fn last_quarter_is_the_previous_one() {
     assert_eq!(val("Sales for last quarter", "2019-07-11"), "2019-Q2");
     assert_eq!(val("in the last quarter of 2015", "2019-07-11"), "2015-Q4");
 }
+
+#[test]
+fn fractional_durations() {
+    assert_eq!(val("for 2 1/2 years", "1998-02-27"), "P2Y6M");
+    assert_eq!(val("after a minute and a half", "1998-02-27"), "PT1M30S");
+    assert_eq!(val("for 5.5 hours", "1998-02-27"), "PT5H30M");
+}
