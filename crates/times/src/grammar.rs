@@ -865,6 +865,8 @@ impl<'a> Parser<'a> {
         }
         let (j, n) = self.lex(i, Kind::Direction)?;
         let n: i32 = n.parse().ok()?;
+        // "this fiscal year", "last calendar year"
+        let j = if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" { j + 1 } else { j };
         if let Some((end, rule)) = self.lex(j, Kind::Holiday) {
             let dct = self.dct?;
             let y = dct.year() as i32;

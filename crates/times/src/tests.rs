@@ -192,3 +192,9 @@ fn fractional_durations() {
     assert_eq!(val("after a minute and a half", "1998-02-27"), "PT1M30S");
     assert_eq!(val("for 5.5 hours", "1998-02-27"), "PT5H30M");
 }
+
+#[test]
+fn fiscal_relative_years() {
+    assert_eq!(val("profits this fiscal year", "2013-03-22"), "2013");
+    assert_eq!(val("losses last fiscal year", "2013-03-22"), "2012");
+}
