@@ -236,6 +236,11 @@ impl<'a> Parser<'a> {
                 continue;
             }
             let d = if LEX.word(w, Kind::FutureCue).is_some() || LEX.longest(self.w, j, Kind::FutureCue).is_some() {
+                // A conditional modal far back usually governs another verb: "they would
+                // look for ways to get around Wednesday's ruling".
+                if matches!(w, "would" | "could" | "should" | "might") && dist > 5 && window <= 8 {
+                    continue;
+                }
                 Dir::Future
             } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !self.is_num_tok(j)) {
                 Dir::Past
