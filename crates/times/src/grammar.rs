@@ -588,7 +588,7 @@ impl<'a> Parser<'a> {
                 }
             },
         };
-        if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
+        if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay).filter(|_| !self.w(end).ends_with('s')) {
             return Some(match day {
                 Some(d) => self.with_clock(i, e2, d, Some(pod)).unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))),
                 None => Hit::new(i, e2, TimeType::TIME, Some(format!("XXXX-WXX-{wd}T{pod}"))),
@@ -1119,6 +1119,16 @@ impl<'a> Parser<'a> {
                 return Some(Hit::new(i, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
             }
             return None;
+        }
+        // "on Mondays", "Tuesday nights": a plural weekday recurs.
+        let stem = self.w(i).strip_suffix('s').unwrap_or("");
+        if let Some(wd) = LEX.word(stem, Kind::Weekday).filter(|_| self.cap(i)) {
+            return Some(Hit::new(i, i + 1, TimeType::SET, Some(format!("XXXX-WXX-{wd}"))));
+        }
+        if let Some(wd) = LEX.word(self.w(i), Kind::Weekday).filter(|_| self.w(i + 1).ends_with('s')) {
+            if let Some((end, pod)) = self.lex(i + 1, Kind::PartOfDay) {
+                return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-WXX-{wd}T{pod}"))));
+            }
         }
         if !matches!(self.w(i), "every" | "each") {
             return None;

@@ -86,7 +86,11 @@ pub fn value_day(value: &str) -> Option<Date> {
 
 /// Words the grammar can start from besides lexicon entries and numbers.
 fn is_trigger(w: &str, number: bool) -> bool {
-    number || LEX.starts(w) || w.contains('-') || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent")
+    number
+        || LEX.starts(w)
+        || w.contains('-')
+        || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent")
+        || w.strip_suffix('s').is_some_and(|stem| LEX.word(stem, Kind::Weekday).is_some())
 }
 
 /// True when `stem` (a word without its possessive "'s") is one the grammar reads, so

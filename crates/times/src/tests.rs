@@ -198,3 +198,10 @@ fn fiscal_relative_years() {
     assert_eq!(val("profits this fiscal year", "2013-03-22"), "2013");
     assert_eq!(val("losses last fiscal year", "2013-03-22"), "2012");
 }
+
+#[test]
+fn plural_weekdays_recur() {
+    let v = run("Flights leave on Mondays and Tuesday nights.", "1998-02-13");
+    assert_eq!((v[0].1.as_str(), v[0].2.as_str()), ("SET", "XXXX-WXX-1"));
+    assert_eq!((v[1].1.as_str(), v[1].2.as_str()), ("SET", "XXXX-WXX-2TNI"));
+}
