@@ -2,7 +2,8 @@
 //!
 //! Evidence, strongest first: a dateline (a full date near the top of the article), a
 //! "Monday (28)" weekday/day pair placed against the latest full date, and the latest full
-//! date the article mentions (an article cannot predate what it reports as past).
+//! date written with its weekday (an article cannot predate what it reports as past; bare
+//! full dates are too often history or deadlines to be trusted).
 
 use jiff::civil::Date;
 use newsgraph_text::{Document, Span};
@@ -33,7 +34,22 @@ pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Spa
             return Some((d, span));
         }
     }
-    latest.map(|(s, d)| (d, s))
+    // A full date written with its weekday ("Tuesday, Feb. 17, 1998") is news of the
+    // week; a bare full date, even in the lead, is as often history or a deadline ("debt
+    // due June 30, 1990"): on TempEval-3 it was never the publication date, so it is not
+    // used.
+    dated
+        .iter()
+        .filter(|(s, _)| with_weekday(doc, *s))
+        .max_by_key(|(_, d)| *d)
+        .map(|&(s, d)| (d, s))
+}
+
+/// True when the date at `span` begins with a weekday name.
+fn with_weekday(doc: &Document, span: Span) -> bool {
+    let head = &doc.text[span.start..span.end];
+    let first = head.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    LEX.word(&normalise(first), Kind::Weekday).is_some()
 }
 
 /// A full date at the head of a paragraph near the top, after at most a place name
