@@ -13,7 +13,9 @@ pub struct Args {
     /// The store file.
     #[arg(long, value_name = "FILE", default_value = "newsgraph.db")]
     db: PathBuf,
-    /// jsonl: one record per article plus its corpus links; gkg: GDELT GKG 2.1 (tab-separated, no header).
+    /// jsonl: one record per article plus its corpus links; gkg: GDELT GKG 2.1 (tab-separated,
+    /// no header); parquet: one table per fact kind, partitioned by date, under the --output
+    /// directory (builds with the `parquet` feature only).
     #[arg(long, value_enum, default_value_t = Kind::Jsonl)]
     format: Kind,
     /// Earliest article date (ISO 8601).
@@ -31,6 +33,7 @@ pub struct Args {
 enum Kind {
     Jsonl,
     Gkg,
+    Parquet,
 }
 
 pub fn run(args: Args) -> ExitCode {
@@ -41,6 +44,9 @@ pub fn run(args: Args) -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if let Kind::Parquet = args.format {
+        return parquet(&store, &args);
+    }
     let out: Box<dyn Write> = match &args.output {
         Some(p) => match File::create(p) {
             Ok(f) => Box::new(f),
@@ -55,6 +61,7 @@ pub fn run(args: Args) -> ExitCode {
     let kind = match args.format {
         Kind::Jsonl => ExportKind::Jsonl,
         Kind::Gkg => ExportKind::Gkg,
+        Kind::Parquet => unreachable!("handled above"),
     };
     match newsgraph_store::export(&store, kind, args.from.as_deref(), args.to.as_deref(), &mut out) {
         Ok(n) => {
@@ -67,6 +74,34 @@ pub fn run(args: Args) -> ExitCode {
             ExitCode::from(2)
         }
     }
+}
+
+#[cfg(feature = "parquet")]
+fn parquet(store: &Store, args: &Args) -> ExitCode {
+    if args.from.is_some() || args.to.is_some() {
+        eprintln!("error: --from/--to are not supported for Parquet (filter on the date partition instead)");
+        return ExitCode::from(2);
+    }
+    let Some(dir) = &args.output else {
+        eprintln!("error: Parquet export needs --output DIR");
+        return ExitCode::from(2);
+    };
+    match newsgraph_store::export_parquet(store, dir) {
+        Ok(n) => {
+            eprintln!("newsgraph: {n} Parquet files written under {}", dir.display());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("error: {e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+#[cfg(not(feature = "parquet"))]
+fn parquet(_: &Store, _: &Args) -> ExitCode {
+    eprintln!("error: this build has no Parquet support; build with `cargo build --release -p newsgraph-cli --features parquet`");
+    ExitCode::from(2)
 }
 
 #[derive(ClapArgs)]

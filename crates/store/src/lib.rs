@@ -19,6 +19,8 @@ mod export;
 mod ingest;
 mod merge;
 mod normalise;
+#[cfg(feature = "parquet")]
+mod parquet;
 pub mod query;
 mod resolve;
 mod schema;
@@ -27,6 +29,8 @@ pub use dedup::content_hash;
 pub use export::{ExportKind, export};
 pub use ingest::{Added, Input, Outcome};
 pub use merge::MergeInfo;
+#[cfg(feature = "parquet")]
+pub use parquet::export_parquet;
 
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};

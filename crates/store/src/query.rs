@@ -121,14 +121,23 @@ pub fn fts_query(q: &str) -> Option<String> {
 }
 
 /// Entities a name or id stands for, each expanded to its merged group.
+#[derive(Clone)]
 struct Matched {
     entities: Vec<EntityRef>,
     ids: Vec<i64>,
 }
 
 impl Matched {
-    fn json(&self) -> Value {
-        Value::Text(serde_json::to_string(&self.ids).unwrap_or_else(|_| "[]".into()))
+    /// `col` restricted to the matched ids. One id is an equality, which lets SQLite walk
+    /// an index in order (and stop at the limit); several are a set.
+    fn clause(&self, col: &str) -> (String, Value) {
+        match self.ids.as_slice() {
+            [one] => (format!("{col} = ?"), Value::Integer(*one)),
+            ids => (
+                format!("{col} IN (SELECT value FROM json_each(?))"),
+                Value::Text(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())),
+            ),
+        }
     }
 }
 
@@ -308,7 +317,8 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
     let mut speakers = Vec::new();
     if let Some(s) = p.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, s)?;
-        f.add("q.speaker_entity IN (SELECT value FROM json_each(?))", [m.json()]);
+        let (c, v) = m.clause("q.speaker_entity");
+        f.add(&c, [v]);
         speakers = m.entities;
     }
     if let Some(t) = p.topic.as_deref() {
@@ -454,19 +464,25 @@ fn claim_filter(conn: &Connection, p: &ClaimParams) -> Result<(Filter, Vec<Entit
     let mut places = Vec::new();
     if let Some(pl) = p.place.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, pl)?;
-        f.add(
-            "(c.location_entity IN (SELECT value FROM json_each(?)) OR (c.location_entity IS NULL AND c.location_text = ? COLLATE NOCASE))",
-            [m.json(), Value::Text(pl.trim().to_string())],
-        );
+        // A place known as an entity is matched by id alone (an ordered index walk); the
+        // words are the fallback for places no article tied to an entity.
+        if m.ids.is_empty() {
+            f.add("c.location_text = ? COLLATE NOCASE", [Value::Text(pl.trim().to_string())]);
+        } else {
+            let (c, v) = m.clause("c.location_entity");
+            f.add(&c, [v]);
+        }
         places = m.entities;
     }
     let mut claimants = Vec::new();
     if let Some(cl) = p.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, cl)?;
-        f.add(
-            "(c.claimant_entity IN (SELECT value FROM json_each(?)) OR (c.claimant_entity IS NULL AND c.claimant_text = ? COLLATE NOCASE))",
-            [m.json(), Value::Text(cl.trim().to_string())],
-        );
+        if m.ids.is_empty() {
+            f.add("c.claimant_text = ? COLLATE NOCASE", [Value::Text(cl.trim().to_string())]);
+        } else {
+            let (c, v) = m.clause("c.claimant_entity");
+            f.add(&c, [v]);
+        }
         claimants = m.entities;
     }
     if let Some(from) = &p.from {
@@ -778,31 +794,48 @@ pub struct Events {
 
 pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
     let conn = store.conn();
-    let mut f = Filter::default();
-    let mut actors = Vec::new();
-    if let Some(a) = p.actor.as_deref().filter(|s| !s.trim().is_empty()) {
-        let m = match_entities(conn, a)?;
-        let j = m.json();
-        f.add(
-            "(ev.source_entity IN (SELECT value FROM json_each(?)) OR ev.target_entity IN (SELECT value FROM json_each(?)))",
-            [j.clone(), j],
-        );
-        actors = m.entities;
-    }
+    let mut base = Filter::default();
     let mut places = Vec::new();
     if let Some(pl) = p.place.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, pl)?;
-        f.add("ev.location_entity IN (SELECT value FROM json_each(?))", [m.json()]);
+        let (c, v) = m.clause("ev.location_entity");
+        base.add(&c, [v]);
         places = m.entities;
     }
     if let Some(t) = p.kind.as_deref().filter(|s| !s.is_empty()) {
-        f.add("ev.type = ?", [Value::Text(t.to_uppercase())]);
+        base.add("ev.type = ?", [Value::Text(t.to_uppercase())]);
     }
     if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
-        f.add("ev.status = ?", [Value::Text(s.to_lowercase())]);
+        base.add("ev.status = ?", [Value::Text(s.to_lowercase())]);
     }
-    f.date_range("ev.date", &p.from, &p.to);
-    let lim = f.push(Value::Integer(limit(p.limit) as i64));
+    base.date_range("ev.date", &p.from, &p.to);
+    let want = limit(p.limit);
+    let mut actors = Vec::new();
+    let mut out = match p.actor.as_deref().filter(|s| !s.trim().is_empty()) {
+        None => event_rows(conn, base, want)?,
+        Some(a) => {
+            // An actor is a source or a target. One ordered, limited walk of each side's
+            // index, merged, costs the same for an actor in ten events or in a million.
+            let m = match_entities(conn, a)?;
+            actors = m.entities.clone();
+            let mut both = Vec::new();
+            for col in ["ev.source_entity", "ev.target_entity"] {
+                let mut f = Filter { clauses: base.clauses.clone(), params: base.params.clone() };
+                let (c, v) = m.clause(col);
+                f.add(&c, [v]);
+                both.extend(event_rows(conn, f, want)?);
+            }
+            both.sort_by(|x, y| (&x.date, x.id).cmp(&(&y.date, y.id)));
+            both.dedup_by_key(|e| e.id);
+            both
+        }
+    };
+    out.truncate(want);
+    Ok(Events { actors, places, events: out })
+}
+
+fn event_rows(conn: &Connection, mut f: Filter, want: usize) -> Result<Vec<EventHit>> {
+    let lim = f.push(Value::Integer(want as i64));
     let sql = format!(
         "SELECT ev.id, ev.type, ev.cameo, ev.text, ev.source_entity, ev.target_entity, ev.source_text, ev.target_text,
                 ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end, {ARTICLE_COLS}
@@ -830,7 +863,7 @@ pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
             article: article_ref(r, 13)?,
         });
     }
-    Ok(Events { actors, places, events: out })
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1152,3 +1185,6 @@ mod tests {
         assert!(p(&soldiers).same_thing(&p(&Claim { claimant_text: Some("y".into()), ..mk(2.0, "exact") })));
     }
 }
+
+/// Browsing queries for the web page (latest articles, top entities, places for the map).
+pub mod browse;
