@@ -354,7 +354,7 @@ impl<'a> Parser<'a> {
         if matches!(self.w(j + 1), "ended" | "ending" | "ends" | "to" | "through") {
             return Some(Hit::new(i, j + 1, TimeType::DURATION, Some("P1Y".into())));
         }
-        if matches!(self.w(i.wrapping_sub(1)), "for" | "of" | "during" | "throughout") {
+        if matches!(self.w(i.wrapping_sub(1)), "for" | "during" | "throughout") {
             let dct = self.dct?;
             return Some(Hit::date(i, j + 1, Point::Year(dct.year() as i32)));
         }
@@ -393,6 +393,9 @@ impl<'a> Parser<'a> {
     /// "more than two weeks", "around 8:30 p.m.", "about a year ago".
     fn hedged(&self, i: usize) -> Option<Hit> {
         let (j, m) = self.lex(i, Kind::Hedge)?;
+        if self.w(j) == "the" {
+            return None; // "over the last 25 years" is a span, not more than one
+        }
         let h = self.core(j)?;
         let ok = match h.kind {
             TimeType::DURATION => true,
@@ -887,6 +890,9 @@ impl<'a> Parser<'a> {
             return None; // "past year" without "the" is rare; "the past year" is a duration
         }
         if let Some((end, m)) = self.lex(j, Kind::Month) {
+            if !self.cap(j) && matches!(self.w(j), "may" | "march") {
+                return None; // "this may help"
+            }
             let m: u8 = m.parse().ok()?;
             let dct = self.dct?;
             let (y, cm) = (dct.year() as i32, dct.month() as u8);

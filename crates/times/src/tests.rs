@@ -205,3 +205,10 @@ fn plural_weekdays_recur() {
     assert_eq!((v[0].1.as_str(), v[0].2.as_str()), ("SET", "XXXX-WXX-1"));
     assert_eq!((v[1].1.as_str(), v[1].2.as_str()), ("SET", "XXXX-WXX-2TNI"));
 }
+
+#[test]
+fn modal_may_and_spans_with_over() {
+    assert!(run("This may help.", "2005-01-01").is_empty());
+    assert_eq!(one("grew over the last 25 years", "2005-01-01"), ("the last 25 years".into(), "P25Y".into(), String::new()));
+    assert!(run("Album of the Year", "2005-01-01").is_empty());
+}
