@@ -44,8 +44,10 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             }
         }
         // Trigger words inside actor phrases ("Russian forces", "Free Trade Agreement") are names.
-        let found: Vec<triggers::Found> =
+        let mut found: Vec<triggers::Found> =
             triggers::find(&s, &after_actor).into_iter().filter(|f| !(f.start..f.end).any(|k| in_actor[k])).collect();
+        found.extend(roles::modal_demands(&s, &actors));
+        found.sort_by_key(|f| f.start);
         for (fi, f) in found.iter().enumerate() {
             if is_complement(&s, &found[..fi], f) {
                 continue;
@@ -145,6 +147,10 @@ fn first_person_speaker(s: &Sent, start: usize, quotes: &[Quote], trigger: Span)
 /// "condemned the attack". PETRARCH codes such a sentence once, by the governing verb.
 fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> bool {
     let Some(p) = before.last() else { return false };
+    if p.modal {
+        // "Sudan must return the helicopter": the return is what is demanded.
+        return f.start >= p.end && f.start - p.end <= 2;
+    }
     if p.noun || p.end > f.start || f.start - p.end > 6 {
         return false;
     }

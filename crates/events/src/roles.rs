@@ -240,8 +240,50 @@ fn noun_is_subject(s: &Sent, pos: usize) -> bool {
 
 /// `verbs_before` are the verb triggers earlier in the sentence: the subject search stops at
 /// the nearest one, whose clause the actors before it belong to.
+/// Verbs that report what someone said or concluded.
+const SPEECH: &[&str] = &[
+    "said", "says", "say", "announced", "announces", "declared", "declares", "stated", "states", "insisted",
+    "insists", "concluded", "told", "tells", "added", "warned", "warns", "stressed", "argued", "believes", "wrote",
+];
+
+/// The speaker of a reported clause whose subject starts at token `subj`: the subject of a
+/// speech verb shortly before ("Russia said on Tuesday that Sudan …").
+fn speaker_before(s: &Sent, actors: &[Actor], subj: usize) -> Option<usize> {
+    let lo = subj.saturating_sub(7);
+    let v = (lo..subj).rev().find(|&k| SPEECH.contains(&s.w(k)))?;
+    subject_before(s, actors, v, 0)
+}
+
+/// Reported obligations: "X said (that) Y must / should V" is X demanding of Y. Returns the
+/// modal tokens as REQUEST triggers (code 100, "demand").
+pub fn modal_demands(s: &Sent, actors: &[Actor]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for k in 1..s.len() {
+        if !matches!(s.w(k), "must" | "should") {
+            continue;
+        }
+        let Some(subj) = actors.iter().position(|a| a.end == k) else { continue };
+        let first = group_ending(actors, subj)[0];
+        if speaker_before(s, actors, actors[first].start).is_some() {
+            out.push(Found { start: k, end: k + 1, code: "100", plover: "REQUEST", noun: false, passive: false, modal: true });
+        }
+    }
+    out
+}
+
 pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) -> Option<Roles> {
-    let barrier = verbs_before.iter().map(|v| v.end).filter(|&e| e <= f.start).max().unwrap_or(0);
+    if f.modal {
+        let subj = actors.iter().position(|a| a.end == f.start)?;
+        let group = group_ending(actors, subj);
+        let speaker = speaker_before(s, actors, actors[group[0]].start)?;
+        return Some(Roles { source: group_ending(actors, speaker), target: Some(group), clause_start: f.start });
+    }
+    // A participle after a noun ("a declaration demanding that …") shares the main subject.
+    let participle = s.w(f.start).ends_with("ing")
+        && f.start > 0
+        && !matches!(s.w(f.start - 1), "is" | "are" | "was" | "were" | "be" | "been" | "am");
+    let barrier =
+        if participle { 0 } else { verbs_before.iter().map(|v| v.end).filter(|&e| e <= f.start).max().unwrap_or(0) };
     let ty = f.plover;
     let mut clause_start = 0;
     let (source, target) = if f.noun {

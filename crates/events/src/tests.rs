@@ -167,3 +167,14 @@ fn first_person_in_a_quote_is_the_speaker() {
     // Without the quote layer nobody is named.
     assert!(recognise(&doc, &ents, &[], &[], None).is_empty());
 }
+
+#[test]
+fn reported_obligation_is_a_demand() {
+    let ev = run("Russia said on Tuesday that Sudan must return a helicopter captured last week.", &[], &[], None);
+    let req: Vec<_> = ev.iter().filter(|e| e.kind == "REQUEST").collect();
+    assert_eq!(req.len(), 1, "{ev:?}");
+    assert_eq!(req[0].source_text.as_deref(), Some("Russia"));
+    assert_eq!(req[0].target_text.as_deref(), Some("Sudan"));
+    // The demanded return is not reported as an event of its own.
+    assert!(ev.iter().all(|e| e.kind != "RETREAT"), "{ev:?}");
+}

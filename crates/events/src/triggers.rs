@@ -13,6 +13,9 @@ pub struct Found {
     pub noun: bool,
     /// A passive verb ("was attacked by"): the subject is the target.
     pub passive: bool,
+    /// A reported obligation ("Russia said Sudan must return …"): the speaker demands of
+    /// the modal's subject (CAMEO 10, REQUEST); the trigger is the modal.
+    pub modal: bool,
 }
 
 /// Words after which a trigger word is a noun ("the attack", "their demands").
@@ -90,7 +93,7 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
         if let Some(code) = code
             && let Some(plover) = LEXICON.plover_of(code)
         {
-            out.push(Found { start: i, end, code, plover, noun: t.noun, passive });
+            out.push(Found { start: i, end, code, plover, noun: t.noun, passive, modal: false });
         }
         i = end;
     }
