@@ -109,6 +109,15 @@ impl<'a> Parser<'a> {
     fn cap(&self, i: usize) -> bool {
         self.orig(i).chars().next().is_some_and(char::is_uppercase)
     }
+    /// A capitalised word inside a sentence after another word: part of a name ("Noon
+    /// hardly covered himself", "the Daily Mail") rather than a time word.
+    fn name_like(&self, i: usize) -> bool {
+        i > 0 && self.cap(i) && !self.w(i).starts_with(|c: char| c.is_ascii_digit()) && {
+            let prev = self.w(i - 1);
+            prev.chars().next().is_some_and(char::is_alphanumeric) || prev == "the"
+        }
+    }
+
     fn is_num_tok(&self, i: usize) -> bool {
         self.toks.get(i).is_some_and(|t| t.kind == newsgraph_text::TokenKind::Number)
     }
@@ -1116,6 +1125,9 @@ impl<'a> Parser<'a> {
     /// "twice a week".
     fn set_expr(&self, i: usize) -> Option<Hit> {
         if let Some((end, v)) = self.lex(i, Kind::Set) {
+            if self.name_like(i) {
+                return None; // "The Daily Telegraph", "Weekly Standard"
+            }
             return Some(Hit::new(i, end, TimeType::SET, Some(v.into())));
         }
         if matches!(self.w(i), "once" | "twice") || (self.number(i).is_some() && self.w(i + 1) == "times") {
@@ -1270,7 +1282,7 @@ impl<'a> Parser<'a> {
         let start = if self.w(i) == "at" { return None } else { i };
         let mut end;
         let (mut h, mut m);
-        if let Some((e, v)) = self.lex(i, Kind::Clock) {
+        if let Some((e, v)) = self.lex(i, Kind::Clock).filter(|_| !self.name_like(i)) {
             let (a, b) = v.split_once(':')?;
             h = a.parse::<u8>().ok()?;
             m = b.parse::<u8>().ok()?;

@@ -212,3 +212,11 @@ fn modal_may_and_spans_with_over() {
     assert_eq!(one("grew over the last 25 years", "2005-01-01"), ("the last 25 years".into(), "P25Y".into(), String::new()));
     assert!(run("Album of the Year", "2005-01-01").is_empty());
 }
+
+#[test]
+fn names_are_not_times() {
+    assert!(run("His team-mate Noon hardly covered himself.", "2005-01-01").is_empty());
+    assert!(run("It was reported by the Daily Mail.", "2005-01-01").is_empty());
+    assert_eq!(val("It is published daily.", "2005-01-01"), "P1D");
+    assert_eq!(val("Daily figures rose.", "2005-01-01"), "P1D");
+}
