@@ -2,7 +2,7 @@
 //! parameter struct, runs the query on a pooled read-only connection in a blocking thread,
 //! and answers JSON. Errors are JSON too: `{"error": "..."}` with a fitting status.
 
-use crate::{App, assets, openapi};
+use crate::{App, assets, openapi, web};
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, Path, Query, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
@@ -31,6 +31,9 @@ pub(crate) fn routes(app: Arc<App>) -> Router {
         .route("/api/entities/{id}/merge", post(merge))
         .route("/api/entities/{id}/unmerge", post(unmerge))
         .route("/api/articles/{id}", get(article))
+        .route("/api/articles", get(web::articles))
+        .route("/api/places", get(web::places))
+        .route("/api/extract", post(web::extract).layer(DefaultBodyLimit::max(web::MAX_PASTE)))
         .fallback(assets::serve)
         .layer(DefaultBodyLimit::max(max_body))
         .layer(axum::middleware::map_response(security_headers))
@@ -61,7 +64,7 @@ fn store_error(e: Error) -> Response {
 
 impl App {
     /// Runs `f` on a pooled read-only connection in a blocking thread, within the time limit.
-    async fn read<T, F>(self: &Arc<Self>, f: F) -> Response
+    pub(crate) async fn read<T, F>(self: &Arc<Self>, f: F) -> Response
     where
         T: serde::Serialize + Send + 'static,
         F: FnOnce(&Store) -> newsgraph_store::Result<T> + Send + 'static,
@@ -144,13 +147,17 @@ async fn events(State(app): State<Arc<App>>, q: Q<EventParams>) -> Response {
 
 #[derive(Deserialize)]
 struct EntitySearch {
-    name: String,
+    /// Without a name, the most cited entities (of `type`, when given) are listed.
+    name: Option<String>,
+    #[serde(rename = "type")]
+    kind: Option<String>,
     limit: Option<usize>,
 }
 
 async fn entities(State(app): State<Arc<App>>, q: Q<EntitySearch>) -> Response {
     match params(q) {
-        Ok(p) => app.read(move |s| query::find_entities(s, &p.name, p.limit)).await,
+        Ok(EntitySearch { name: Some(name), limit, .. }) => app.read(move |s| query::find_entities(s, &name, limit)).await,
+        Ok(EntitySearch { name: None, kind, limit }) => app.read(move |s| query::browse::top_entities(s, kind.as_deref(), limit)).await,
         Err(r) => r,
     }
 }

@@ -18,7 +18,9 @@ pub(crate) async fn serve(State(app): State<Arc<App>>, method: Method, uri: Uri)
         return error(StatusCode::METHOD_NOT_ALLOWED, "only GET and HEAD are served here");
     }
     let Some(root) = app.config.static_dir.clone() else {
-        return error(StatusCode::NOT_FOUND, format!("no such endpoint: {} (the API is under /api; see /openapi.json)", uri.path()));
+        // Without a directory, the web page compiled into the binary is served.
+        return crate::web::embedded(uri.path())
+            .unwrap_or_else(|| error(StatusCode::NOT_FOUND, format!("no such endpoint: {} (the API is under /api; see /openapi.json)", uri.path())));
     };
     let Some(path) = resolve(&root, uri.path()) else {
         return error(StatusCode::NOT_FOUND, "not found");

@@ -16,6 +16,7 @@
 mod api;
 mod assets;
 mod openapi;
+mod web;
 
 use newsgraph_store::Store;
 use std::path::PathBuf;
