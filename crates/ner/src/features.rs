@@ -411,6 +411,13 @@ impl History {
         c[ty.min(4)] = c[ty.min(4)].saturating_add(1);
     }
 
+    /// Undoes one [`History::add`].
+    pub fn remove(&mut self, key: u64, ty: usize) {
+        if let Some(c) = self.counts.get_mut(&key) {
+            c[ty.min(4)] = c[ty.min(4)].saturating_sub(1);
+        }
+    }
+
     /// Up to two history features for a token with `key`, as buckets.
     pub fn features(&self, key: u64, bits: u32, out: &mut [u32; 2]) -> usize {
         let Some(c) = self.counts.get(&key) else { return 0 };

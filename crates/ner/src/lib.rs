@@ -68,31 +68,49 @@ pub struct Chunk {
 }
 
 /// Decodes a whole document into CoNLL-typed chunks over its tokens, in token order.
+///
+/// Two passes: the first decodes the sentences in [`model::decode_order`], each seeing the
+/// types given so far; the second decodes every sentence again with the types the first
+/// pass gave the same words everywhere else in the article.
 pub fn chunks_with(s: &dyn Scorer, doc: &Document) -> Vec<Chunk> {
     let mut df = DocFeatures::new();
     df.compute(doc, s.bits());
     let mut hist = History::default();
     let mut dec = Decoder::default();
-    let mut out = Vec::new();
-    for si in model::decode_order(&df) {
+    let order = model::decode_order(&df);
+    let mut labels: Vec<Vec<u8>> = vec![Vec::new(); doc.sentences.len()];
+    for &si in &order {
         let r = doc.sentences[si].tokens.clone();
         dec.decode(s, &df, &hist, r.clone());
         model::record_history(&mut hist, &df, r.start, &dec.labels);
-        for (a, b, ty) in model::chunks(&dec.labels) {
-            // Confidence from the smallest emission margin inside the chunk.
-            let mut margin = f32::INFINITY;
-            for k in a..b {
-                let e = &dec.em[k];
-                let l = dec.labels[k] as usize;
-                let other = e.iter().enumerate().filter(|&(j, _)| j != l).map(|(_, &v)| v).fold(f32::NEG_INFINITY, f32::max);
-                margin = margin.min(e[l] - other);
-            }
-            let score = 1.0 / (1.0 + (-margin.clamp(-20.0, 20.0)).exp());
-            out.push(Chunk { tokens: r.start + a..r.start + b, ty, score });
-        }
+        labels[si] = std::mem::take(&mut dec.labels);
+    }
+    let mut out = Vec::new();
+    for &si in &order {
+        let r = doc.sentences[si].tokens.clone();
+        model::forget_history(&mut hist, &df, r.start, &labels[si]);
+        dec.decode(s, &df, &hist, r.clone());
+        model::record_history(&mut hist, &df, r.start, &dec.labels);
+        push_chunks(&dec, r.start, &mut out);
     }
     out.sort_by_key(|c| c.tokens.start);
     out
+}
+
+/// The chunks of one decoded sentence whose first token is `start`, with a confidence
+/// from the smallest emission margin inside each chunk.
+fn push_chunks(dec: &Decoder, start: usize, out: &mut Vec<Chunk>) {
+    for (a, b, ty) in model::chunks(&dec.labels) {
+        let mut margin = f32::INFINITY;
+        for k in a..b {
+            let e = &dec.em[k];
+            let l = dec.labels[k] as usize;
+            let other = e.iter().enumerate().filter(|&(j, _)| j != l).map(|(_, &v)| v).fold(f32::NEG_INFINITY, f32::max);
+            margin = margin.min(e[l] - other);
+        }
+        let score = 1.0 / (1.0 + (-margin.clamp(-20.0, 20.0)).exp());
+        out.push(Chunk { tokens: start + a..start + b, ty, score });
+    }
 }
 
 /// [`tag`] with a given model.

@@ -270,6 +270,16 @@ pub fn record_history(hist: &mut History, df: &DocFeatures, start: usize, labels
     }
 }
 
+/// Takes a sentence's labels back out of the history (before it is decoded again).
+pub fn forget_history(hist: &mut History, df: &DocFeatures, start: usize, labels: &[u8]) {
+    for (k, &l) in labels.iter().enumerate() {
+        let i = start + k;
+        if df.capitalised[i] {
+            hist.remove(df.keys[i], split(l).map_or(0, |(t, _)| t + 1));
+        }
+    }
+}
+
 /// Entity chunks `(first token, end token, type)` of a valid BILOU sequence; tolerant of
 /// invalid sequences (a stray I or L starts a chunk).
 pub fn chunks(labels: &[u8]) -> Vec<(usize, usize, usize)> {
