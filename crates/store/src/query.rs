@@ -978,7 +978,7 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
         let mut stmt = conn.prepare_cached(
             "SELECT max(title), min(first), max(last), sum(count) FROM entity_title
              WHERE entity_id IN (SELECT value FROM json_each(?1))
-             GROUP BY title_key ORDER BY min(first), title_key LIMIT 50",
+             GROUP BY title_key ORDER BY min(first) IS NULL, min(first), sum(count) DESC, title_key LIMIT 50",
         )?;
         stmt.query_map([&gj], |r| Ok(TitleSpan { title: r.get(0)?, first: r.get(1)?, last: r.get(2)?, articles: r.get(3)? }))?
             .collect::<rusqlite::Result<Vec<_>>>()?
