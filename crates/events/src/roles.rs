@@ -137,9 +137,21 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
         if (a.end..pos).any(|k| is_boundary(s.w(k))) {
             return None;
         }
-        // An unresolved pronoun nearer the trigger is its subject: nobody we can name.
-        if (a.end..pos).any(|k| PRONOUNS.contains(&s.w(k)) && !governed_by_prep(s, k)) {
-            return None;
+        // An unresolved pronoun nearer the trigger is its subject. Right after a speech verb
+        // it is the speaker ("Syria says it is willing to withdraw"); otherwise nobody we
+        // can name.
+        if let Some(k) = (a.end..pos).rev().find(|&k| PRONOUNS.contains(&s.w(k)) && !governed_by_prep(s, k)) {
+            let v = if k >= 1 && SPEECH.contains(&s.w(k - 1)) {
+                Some(k - 1)
+            } else if k >= 2 && s.w(k - 1) == "that" && SPEECH.contains(&s.w(k - 2)) {
+                Some(k - 2)
+            } else {
+                None
+            };
+            return match v {
+                Some(v) if s.w(k) != "who" => subject_before(s, actors, v, 0),
+                _ => None,
+            };
         }
         if a.modifier_only {
             continue;
@@ -170,6 +182,10 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         // A new clause between the trigger and the actor: the actor is not its object.
         if (pos..a.start).any(|k| opens_clause(s.w(k))) {
             return None;
+        }
+        // "withdraw its troops": the subject's own people are not the other side.
+        if a.start > 0 && matches!(s.w(a.start - 1), "its" | "their" | "his" | "her" | "our" | "my") {
+            continue;
         }
         let gov = governing_word(s, a.start);
         if a.start == pos || preps.contains(&gov) || gov == "that" {
@@ -336,7 +352,13 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             clause_start = actors[sj].end;
         }
         let preps: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
-        let obj = object_after(s, actors, f.end, preps, 10);
+        let mut obj = object_after(s, actors, f.end, preps, 10);
+        // "threatened to ban voting in East Jerusalem", "refused to deploy peacekeepers in
+        // Iraq": with an infinitive complement, the complement's object or place is the target.
+        if obj.is_none() && f.end + 1 < s.len() && s.w(f.end) == "to" && s.is_word(f.end + 1) {
+            let wider: &[&str] = &["with", "to", "against", "on", "for", "from", "in", "into", "of", "over"];
+            obj = object_after(s, actors, f.end + 2, wider, 8);
+        }
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
     };
     let mut source = source.unwrap_or_default();

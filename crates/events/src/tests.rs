@@ -120,7 +120,7 @@ fn hypothetical_and_pronoun_subjects() {
     assert_eq!(ev.len(), 1);
     assert_eq!(ev[0].status, EventStatus::Hypothetical);
     // An unresolved pronoun is the subject: no actor is guessed from further back.
-    let ev = run("Germany said they criticised Poland.", &[], &[], None);
+    let ev = run("Germany is angry because they criticised Poland.", &[], &[], None);
     assert!(ev.is_empty(), "{ev:?}");
 }
 
@@ -177,4 +177,10 @@ fn reported_obligation_is_a_demand() {
     assert_eq!(req[0].target_text.as_deref(), Some("Sudan"));
     // The demanded return is not reported as an event of its own.
     assert!(ev.iter().all(|e| e.kind != "RETREAT"), "{ev:?}");
+}
+
+#[test]
+fn pronoun_after_a_speech_verb_is_the_speaker() {
+    let ev = run("Syria says it is ready to withdraw its troops from Lebanon.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.source_text.as_deref() == Some("Syria") && e.target_text.as_deref() == Some("Lebanon")), "{ev:?}");
 }
