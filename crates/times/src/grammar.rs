@@ -777,9 +777,18 @@ impl<'a> Parser<'a> {
     fn quarter(&self, i: usize) -> Option<Hit> {
         let start = i;
         let mut j = if self.w(i) == "the" { i + 1 } else { i };
-        let pre_year = if j > i { self.year_num(j) } else { None };
+        let mut pre_year = if j > i { self.year_num(j) } else { None };
         if pre_year.is_some() {
             j += 1;
+        } else if matches!(self.w(j), "last" | "this" | "next") && self.w(j + 1) == "year" {
+            // "next year's first quarter"
+            let n = match self.w(j) {
+                "last" => -1,
+                "next" => 1,
+                _ => 0,
+            };
+            pre_year = Some(self.dct?.year() as i32 + n);
+            j += 2;
         }
         if self.w(j) == "fiscal" {
             j += 1;
@@ -905,6 +914,20 @@ impl<'a> Parser<'a> {
             let m: u8 = m.parse().ok()?;
             let dct = self.dct?;
             let (y, cm) = (dct.year() as i32, dct.month() as u8);
+            let mut end = end;
+            if self.w(end) == "." && self.w(j).len() <= 4 && !self.w(j).ends_with('.') {
+                end += 1;
+            }
+            // "last Oct. 23": the day of the month, the year by the direction.
+            if let Some(d) = self.day_num(end) {
+                let this = cal::date(y, m, d)?;
+                let y = match n {
+                    -1 if this >= dct => y - 1,
+                    1 if this <= dct => y + 1,
+                    _ => y,
+                };
+                return Some(Hit::date(i, end + 1, Point::Day(cal::date(y, m, d)?)));
+            }
             let y = match n {
                 -1 if m >= cm => y - 1,
                 1 if m <= cm => y + 1,

@@ -220,3 +220,14 @@ fn names_are_not_times() {
     assert_eq!(val("It is published daily.", "2005-01-01"), "P1D");
     assert_eq!(val("Daily figures rose.", "2005-01-01"), "P1D");
 }
+
+#[test]
+fn direction_with_month_and_day() {
+    assert_eq!(one("since last Oct. 23 the", "1999-04-19"), ("last Oct. 23".into(), "1998-10-23".into(), String::new()));
+    assert_eq!(val("by next April", "1999-04-19"), "2000-04");
+}
+
+#[test]
+fn possessive_year_before_quarter() {
+    assert_eq!(one("in next year's first quarter", "1989-11-02").1, "1990-Q1");
+}
