@@ -89,8 +89,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--master", default=None, help="Spark master (default: spark-submit's, or local[*])")
     ap.add_argument("--partitions", type=int, default=None, help="repartition the articles into N partitions")
     args = ap.parse_args(argv)
+    import os
+
     from pyspark.sql import SparkSession
 
+    if (args.master or "").startswith("local"):
+        # Local workers run this interpreter, the one that has newsgraph installed.
+        os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("newsgraph")
     if args.master:
         builder = builder.master(args.master)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -23,6 +24,8 @@ pyspark = pytest.importorskip("pyspark") if not os.environ.get("CI") else __impo
 def spark():
     from pyspark.sql import SparkSession
 
+    # Workers must run the interpreter that has newsgraph installed.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     s = (
         SparkSession.builder.master("local[2]")
         .appName("newsgraph-test")
