@@ -200,7 +200,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             continue;
         }
         // Words between: an object noun phrase of which the actor is a modifier or owner.
-        if (pos..a.start).all(|k| s.is_word(k)) && a.start - pos <= 3 {
+        if (pos..a.start).all(|k| s.is_word(k) && !crate::lexicon::LEXICON.triggers.contains_key(s.w(k))) && a.start - pos <= 5 {
             return Some(idx);
         }
     }
@@ -357,7 +357,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         // Iraq": with an infinitive complement, the complement's object or place is the target.
         if obj.is_none() && f.end + 1 < s.len() && s.w(f.end) == "to" && s.is_word(f.end + 1) {
             let wider: &[&str] = &["with", "to", "against", "on", "for", "from", "in", "into", "of", "over"];
-            obj = object_after(s, actors, f.end + 2, wider, 8);
+            obj = object_after(s, actors, f.end + 2, wider, 10);
         }
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
     };
