@@ -236,7 +236,7 @@ pub struct SearchHit {
 }
 
 /// How many of the most recent full-text matches are ranked (see [`search`]).
-pub const RANK_WINDOW: i64 = 5000;
+pub const RANK_WINDOW: i64 = 1000;
 
 /// Full-text search, best first. Without a date range, the most recent [`RANK_WINDOW`]
 /// matches are ranked, which keeps a common word fast on millions of articles.
@@ -260,17 +260,29 @@ pub fn search(store: &Store, p: &SearchParams) -> Result<Vec<SearchHit>> {
         f.clauses.push("a.cluster = a.id".into());
     }
     let lim = f.push(Value::Integer(limit(p.limit) as i64));
+    // Rank first, cut passages after: snippet() for the hits shown only.
     let sql = format!(
-        "SELECT {ARTICLE_COLS}, snippet(article_fts, 1, '[', ']', '…', 16), bm25(article_fts, 4.0, 1.0)
+        "SELECT {ARTICLE_COLS}, bm25(article_fts, 4.0, 1.0)
          FROM article_fts JOIN article a ON a.id = article_fts.rowid {} ORDER BY bm25(article_fts, 4.0, 1.0) LIMIT {lim}",
         f.sql()
     );
     let conn = store.conn();
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params_from_iter(f.params.iter()), |r| {
-        Ok(SearchHit { article: article_ref(r, 0)?, snippet: r.get(7)?, rank: r.get(8)? })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
+    let ranked: Vec<(ArticleRef, f64)> =
+        stmt.query_map(params_from_iter(f.params.iter()), |r| Ok((article_ref(r, 0)?, r.get(7)?)))?.collect::<rusqlite::Result<_>>()?;
+    let mut snip = conn.prepare_cached(
+        "SELECT snippet(article_fts, 1, '[', ']', '…', 16) FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
+    )?;
+    let q = match &f.params[0] {
+        Value::Text(t) => t.clone(),
+        _ => String::new(),
+    };
+    let mut out = Vec::with_capacity(ranked.len());
+    for (article, rank) in ranked {
+        let snippet: String = snip.query_row(rusqlite::params![q, article.id], |r| r.get(0)).optional()?.unwrap_or_default();
+        out.push(SearchHit { article, snippet, rank });
+    }
+    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -315,11 +327,14 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
     let conn = store.conn();
     let mut f = Filter::default();
     let mut speakers = Vec::new();
+    let mut speaker_ids: Vec<i64> = Vec::new();
     if let Some(s) = p.speaker.as_deref().filter(|s| !s.trim().is_empty()) {
         let m = match_entities(conn, s)?;
-        let (c, v) = m.clause("q.speaker_entity");
-        f.add(&c, [v]);
+        speaker_ids = m.ids.clone();
         speakers = m.entities;
+        if speaker_ids.is_empty() {
+            return Ok(QuoteResult { speakers, quotes: Vec::new() });
+        }
     }
     if let Some(t) = p.topic.as_deref() {
         let q = fts_query(t).ok_or_else(|| Error::Invalid("the topic needs at least one word".into()))?;
@@ -336,37 +351,24 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
     }
     f.date_range("q.date", &p.from, &p.to);
     let want = limit(p.limit);
-    let lim = f.push(Value::Integer((want * 4) as i64));
-    let sql = format!(
-        "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
-                q.confidence, q.quote_key, {ARTICLE_COLS}
-         FROM quote q JOIN article a ON a.id = q.article_id {} ORDER BY q.date DESC, q.id DESC LIMIT {lim}",
-        f.sql()
-    );
-    let mut stmt = conn.prepare_cached(&sql)?;
-    type RawQuote = (i64, String, String, i64, i64, Option<i64>, Option<String>, Option<String>, Option<String>, Option<f64>, Vec<u8>, ArticleRef);
-    let rows: Vec<RawQuote> = stmt
-        .query_map(params_from_iter(f.params.iter()), |r| {
-            Ok((
-                r.get(0)?,
-                r.get(1)?,
-                r.get(2)?,
-                r.get(3)?,
-                r.get(4)?,
-                r.get(5)?,
-                r.get(6)?,
-                r.get(7)?,
-                r.get(8)?,
-                r.get(9)?,
-                r.get(10)?,
-                article_ref(r, 11)?,
-            ))
-        })?
-        .collect::<rusqlite::Result<_>>()?;
+    // One ordered walk of the (speaker, date) index per speaker, merged: the cost follows
+    // the limit, not how often the speakers were quoted.
+    let mut rows: Vec<RawQuote> = Vec::new();
+    if speaker_ids.is_empty() {
+        rows = quote_rows(conn, f, want * 4)?;
+    } else {
+        for id in &speaker_ids {
+            let mut g = Filter { clauses: f.clauses.clone(), params: f.params.clone() };
+            g.add("q.speaker_entity = ?", [Value::Integer(*id)]);
+            rows.extend(quote_rows(conn, g, want * 4)?);
+        }
+        rows.sort_by(|x, y| (&y.date, y.id).cmp(&(&x.date, x.id)));
+        rows.truncate(want * 4);
+    }
     let mut cache = HashMap::new();
     let mut by_key: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut out: Vec<QuoteHit> = Vec::new();
-    for (id, kind, text, s, e, spk, spk_name, spk_text, cue, conf, key, article) in rows {
+    for RawQuote { id, kind, text, span: [s, e], speaker: spk, speaker_name: spk_name, speaker_text: spk_text, cue, confidence: conf, key, article, .. } in rows {
         if let Some(&i) = by_key.get(&key) {
             out[i].mentions += 1;
             out[i].also_in.push(article.id);
@@ -392,6 +394,49 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
         });
     }
     Ok(QuoteResult { speakers, quotes: out })
+}
+
+struct RawQuote {
+    id: i64,
+    kind: String,
+    text: String,
+    span: [i64; 2],
+    speaker: Option<i64>,
+    speaker_name: Option<String>,
+    speaker_text: Option<String>,
+    cue: Option<String>,
+    confidence: Option<f64>,
+    key: Vec<u8>,
+    date: Option<String>,
+    article: ArticleRef,
+}
+
+fn quote_rows(conn: &Connection, mut f: Filter, max: usize) -> Result<Vec<RawQuote>> {
+    let lim = f.push(Value::Integer(max as i64));
+    let sql = format!(
+        "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
+                q.confidence, q.quote_key, q.date, {ARTICLE_COLS}
+         FROM quote q JOIN article a ON a.id = q.article_id {} ORDER BY q.date DESC, q.id DESC LIMIT {lim}",
+        f.sql()
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params_from_iter(f.params.iter()), |r| {
+        Ok(RawQuote {
+            id: r.get(0)?,
+            kind: r.get(1)?,
+            text: r.get(2)?,
+            span: [r.get(3)?, r.get(4)?],
+            speaker: r.get(5)?,
+            speaker_name: r.get(6)?,
+            speaker_text: r.get(7)?,
+            cue: r.get(8)?,
+            confidence: r.get(9)?,
+            key: r.get(10)?,
+            date: r.get(11)?,
+            article: article_ref(r, 12)?,
+        })
+    })?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -616,7 +661,7 @@ pub struct Disagreements {
 }
 
 /// Claims compared at most, per query.
-pub const MAX_COMPARED: usize = 5000;
+pub const MAX_COMPARED: usize = 2000;
 
 /// The interval of values a claim allows: "at least 100" is [100, ∞), "about 100" is
 /// [90, 110], a range its two ends. Two claims disagree when their intervals do not meet.
@@ -819,11 +864,12 @@ pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
             let m = match_entities(conn, a)?;
             actors = m.entities.clone();
             let mut both = Vec::new();
-            for col in ["ev.source_entity", "ev.target_entity"] {
-                let mut f = Filter { clauses: base.clauses.clone(), params: base.params.clone() };
-                let (c, v) = m.clause(col);
-                f.add(&c, [v]);
-                both.extend(event_rows(conn, f, want)?);
+            for id in &m.ids {
+                for col in ["ev.source_entity", "ev.target_entity"] {
+                    let mut f = Filter { clauses: base.clauses.clone(), params: base.params.clone() };
+                    f.add(&format!("{col} = ?"), [Value::Integer(*id)]);
+                    both.extend(event_rows(conn, f, want)?);
+                }
             }
             both.sort_by(|x, y| (&x.date, x.id).cmp(&(&y.date, y.id)));
             both.dedup_by_key(|e| e.id);
