@@ -19,6 +19,8 @@ pub struct Person {
     pub gender: Gender,
     /// Head words of the person's titles ("mayor", "president").
     pub heads: Vec<String>,
+    /// The person's titles, lower case ("secretary of state"): "the Secretary of State" too.
+    pub titles: Vec<String>,
     /// Byte spans of the person's name mentions.
     pub names: Vec<Span>,
 }
@@ -61,6 +63,13 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
                 history.push((t.span.start, si, pi));
             }
             i += 1;
+            continue;
+        }
+        if let Some((end, pi)) = titled_nominal(doc, i, &history, people) {
+            let span = Span::new(t.span.start, doc.tokens[end - 1].span.end);
+            added[pi].push(span);
+            history.push((t.span.start, si, pi));
+            i = end;
             continue;
         }
         if let Some((end, head)) = nominal(doc, i) {
@@ -124,6 +133,27 @@ fn nominal(doc: &Document, i: usize) -> Option<(usize, String)> {
     Some((k + 1, head))
 }
 
+/// "the Secretary of State" written after a person titled so: the end token and the person.
+fn titled_nominal(doc: &Document, i: usize, history: &[(usize, usize, usize)], people: &[Person]) -> Option<(usize, usize)> {
+    if !matches!(doc.slice(doc.tokens[i].span), "the" | "The") {
+        return None;
+    }
+    for &(_, _, pi) in history.iter().rev() {
+        for title in &people[pi].titles {
+            let n = title.split(' ').count();
+            if n < 2 || i + n >= doc.tokens.len() {
+                continue;
+            }
+            let words: Vec<String> = (i + 1..=i + n).map(|k| doc.slice(doc.tokens[k].span).to_lowercase()).collect();
+            let next_is_name = doc.tokens.get(i + n + 1).is_some_and(|t| words::is_cap(doc.slice(t.span)));
+            if words.join(" ") == *title && !next_is_name {
+                return Some((i + n + 1, pi));
+            }
+        }
+    }
+    None
+}
+
 /// Role words too general to point back to one person ("the official", "the head").
 fn is_generic(head: &str) -> bool {
     matches!(head, "official" | "head" | "leader" | "officer" | "expert" | "analyst" | "veteran" | "candidate" | "chief" | "executive" | "player" | "soldier" | "writer" | "author")
@@ -135,7 +165,7 @@ mod tests {
 
     fn person(doc: &Document, name: &str, g: Gender, heads: &[&str]) -> Person {
         let names = doc.text.match_indices(name).map(|(s, _)| Span::new(s, s + name.len())).collect();
-        Person { gender: g, heads: heads.iter().map(|h| h.to_string()).collect(), names }
+        Person { gender: g, heads: heads.iter().map(|h| h.to_string()).collect(), titles: Vec::new(), names }
     }
 
     #[test]

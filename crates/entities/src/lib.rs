@@ -48,6 +48,7 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
     let person_ids: Vec<usize> = (0..clusters.len()).filter(|&c| clusters[c].kind == EntityType::PERSON).collect();
     let mut titles: Vec<Vec<String>> = vec![Vec::new(); clusters.len()];
     let mut people = Vec::with_capacity(person_ids.len());
+    let mut unnamed = titles::unnamed_titles(doc);
     for &c in &person_ids {
         let mut heads = Vec::new();
         let mut gender = Gender::Unknown;
@@ -68,11 +69,25 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
                 gender = g;
             }
         }
+        if titles[c].is_empty() {
+            // "A spokesman for the ministry ruled out ... . “...,” said Oleg Nikolenko."
+            let first = ms[clusters[c].mentions[0]].span.start;
+            let fs = doc.sentence_at(first).unwrap_or(0);
+            if let Some(i) = unnamed.iter().position(|(s, t)| (*s == fs && t.span.end < first) || *s + 1 == fs) {
+                let (_, t) = unnamed.remove(i);
+                if let Some(g) = LEX.titles.get(t.head.as_str()).map(|t| t.gender).filter(|g| *g != Gender::Unknown) {
+                    gender = g;
+                }
+                heads.push(t.head);
+                titles[c].push(t.text);
+            }
+        }
         if gender == Gender::Unknown {
             gender = name_gender(&ms, &clusters[c].mentions);
         }
         let names = clusters[c].mentions.iter().map(|&k| ms[k].span).collect();
-        people.push(coref::Person { gender, heads, names });
+        let lower = titles[c].iter().map(|t| t.to_lowercase()).collect();
+        people.push(coref::Person { gender, heads, titles: lower, names });
     }
     let extra = coref::resolve(doc, &mut people);
 

@@ -285,8 +285,11 @@ fn capitalised_function_word_names(doc: &Document, r: Range<usize>, used: &mut [
             continue; // after punctuation or a quotation: an ordinary sentence start
         }
         let mut j = i + 1;
-        while j < r.end && !used[j] && is_word(doc, j) && words::is_cap(word(doc, j)) && !NOT_NAMES.contains(word(doc, j)) {
+        while j < r.end && !used[j] && is_word(doc, j) && words::is_cap(word(doc, j)) {
             j += 1;
+        }
+        while j > i + 1 && NOT_NAMES.contains(word(doc, j - 1)) {
+            j -= 1;
         }
         if j > i + 1 {
             out.push(make(doc, i, j, EntityType::ORG, Origin::Pattern));
@@ -491,6 +494,9 @@ fn accept_person(doc: &Document, s: usize, e: usize, titled: bool, r: Range<usiz
     if ws.iter().any(|w| w.chars().any(|c| c.is_ascii_digit()) || ORG_WORDS.contains(w) || words::is_acronym(w)) {
         return false;
     }
+    if ws.last().is_some_and(|w| is_event_word(w)) {
+        return false;
+    }
     let key = lexicon::key(&ws.join(" "));
     if !LEX.places_for(&key).is_empty() || LEX.orgs.contains_key(&key) {
         return false;
@@ -568,16 +574,35 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     }
     let mut keep = vec![true; rules.len()];
     let mut extra = Vec::new();
+    // First-level regions the rules found: a town in one of them is a place whatever the
+    // tagger says ("Cleveland, Cincinnati and Columbus" in an Ohio story).
+    let regions: std::collections::HashSet<(&str, &str)> = rules
+        .iter()
+        .filter(|m| m.origin == Origin::Lexicon)
+        .flat_map(|m| LEX.places_for(&m.key).iter())
+        .map(|r| &LEX.places[r.place as usize])
+        .filter(|p| p.kind == PlaceKind::Admin1)
+        .map(|p| (p.cc, p.admin1))
+        .collect();
+    let in_region = |k: &str| {
+        LEX.places_for(k).iter().any(|r| r.primary && regions.contains(&(LEX.places[r.place as usize].cc, LEX.places[r.place as usize].admin1)))
+    };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
         let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
+        let has_and = doc.slice(t.span).contains(" and ");
         let strong_blocks = overl.iter().any(|&k| {
             let m = &rules[k];
             m.origin <= Origin::Pattern
-                && !(t.span.contains(m.span) && t.span != m.span)
+                // A longer tagger name wins ("Ukrainian Interior Ministry" over "Ukrainian"),
+                // unless it joins two names with "and".
+                && (!(t.span.contains(m.span) && t.span != m.span) || has_and)
                 // A town's name the tagger reads as a person or a club ("Leeds beat Chelsea")
                 // is the tagger's call: it sees the context, the table does not.
-                && !(m.span == t.span && matches!(t.kind, EntityType::PERSON | EntityType::ORG) && is_city_only(&m.key))
+                && !(m.span == t.span
+                    && matches!(t.kind, EntityType::PERSON | EntityType::ORG)
+                    && is_city_only(&m.key)
+                    && !in_region(&m.key))
         });
         if strong_blocks {
             continue;
@@ -637,14 +662,34 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
         return None;
     }
     // Laws and events are not entities of the record ("National Voter Registration Act").
-    if b > a + 1 && matches!(words::strip_possessive(word(doc, b - 1)), "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War") {
+    if b > a + 1 && is_event_word(words::strip_possessive(word(doc, b - 1))) {
         return None;
     }
     if (a + 1..b).any(|k| matches!(word(doc, k), "As" | "He" | "She" | "It" | "They" | "We" | "Is" | "Are" | "Was" | "To" | "In" | "With")) {
         return None;
     }
     let mut out = *t;
+    // Leading lower-case words and, for people, leading titles are not part of the name
+    // ("pro-Clinton Priorities USA Action", "Muslim holiday Eid-al-Adha", "Mayor Bill de Blasio").
+    let mut s = a;
     for k in a..b.saturating_sub(1) {
+        let w = word(doc, k);
+        if w.chars().next().is_some_and(char::is_lowercase) && !words::is_name_particle(w) && !words::is_org_connector(w) {
+            s = k + 1;
+        }
+    }
+    while t.kind == EntityType::PERSON && s + 1 < b {
+        match title_at(doc, s, b - 1) {
+            Some(n) => s += n,
+            None if matches!(word(doc, s), "Mr." | "Mrs." | "Ms." | "Dr.") => s += 1,
+            None => break,
+        }
+    }
+    if s >= b {
+        return None;
+    }
+    out.span.start = doc.tokens[s].span.start;
+    for k in s..b.saturating_sub(1) {
         let w = word(doc, k);
         let stem = words::strip_possessive(w);
         if stem.len() != w.len() && !matches!(stem, "People" | "Workers" | "Veterans") {
@@ -653,6 +698,11 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
         }
     }
     Some(out)
+}
+
+/// Last words of laws and events, which the record has no type for.
+fn is_event_word(w: &str) -> bool {
+    matches!(w, "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War")
 }
 
 fn is_city_only(k: &str) -> bool {

@@ -35,7 +35,7 @@ fn breaks_title(w: &str) -> bool {
             | "are" | "be" | "been" | "has" | "had" | "have" | "who" | "which" | "accused" | "added" | "met" | "called"
             | "about" | "into" | "over" | "against" | "under" | "between" | "like" | "including" | "via" | "through"
             | "toward" | "towards" | "upon" | "within" | "without" | "across" | "behind" | "during" | "since" | "until"
-            | "among" | "amid" | "if" | "because" | "where" | "than" | "then" | "also" | "not" | "only"
+            | "among" | "amid" | "if" | "because" | "where" | "then" | "also" | "not" | "only"
     )
 }
 
@@ -64,6 +64,41 @@ pub fn titles_of(doc: &Document, m: &Mention) -> Vec<Title> {
     out
 }
 
+/// Titles that open a sentence without a name ("A spokesman for the Ukrainian Ministry of
+/// Foreign Affairs, however, ruled out ..."): the sentence index and the title. News writes
+/// the name soon after ("... said Oleg Nikolenko"); the caller links the two.
+pub fn unnamed_titles(doc: &Document) -> Vec<(usize, Title)> {
+    let mut out = Vec::new();
+    for (si, s) in doc.sentences.iter().enumerate() {
+        let (a, end) = (s.tokens.start, s.tokens.end);
+        if a + 2 >= end || !matches!(word(doc, a), "A" | "An" | "The") {
+            continue;
+        }
+        let mut k = a + 1;
+        while k < end && k < a + 4 && LEX.titles.get(word(doc, k).to_lowercase().as_str()).is_some_and(|t| !t.head) {
+            k += 1;
+        }
+        if k >= end || !LEX.titles.get(word(doc, k).to_lowercase().as_str()).is_some_and(|t| t.head) {
+            continue;
+        }
+        let head = word(doc, k).to_lowercase();
+        let mut b = k + 1;
+        if b < end && matches!(word(doc, b), "for" | "of" | "to" | "at") {
+            b += 1;
+            while b < end && (words::is_cap(word(doc, b)) || matches!(word(doc, b), "the" | "of" | "for" | "and")) {
+                b += 1;
+            }
+        }
+        // An apposition with a name ("A spokesman, John Smith, said") is not unnamed.
+        if b + 1 < end && word(doc, b) == "," && words::is_cap(word(doc, b + 1)) && !matches!(word(doc, b + 1), "However" | "But") {
+            continue;
+        }
+        let span = Span::new(doc.tokens[a + 1].span.start, doc.tokens[b - 1].span.end);
+        out.push((si, Title { text: doc.slice(span).to_string(), head, span }));
+    }
+    out
+}
+
 /// "US Secretary of State Antony Blinken", "billionaire casino magnate Sheldon Adelson".
 fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
     let end = m.tokens.start;
@@ -85,6 +120,10 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
     let mut plain = 0;
     while start > sent_start {
         let w = word(doc, start - 1);
+        if matches!(w, "'s" | "’s") && start >= sent_start + 2 && words::is_cap(word(doc, start - 2)) {
+            start -= 2; // "Malaysia 's Prime Minister" with the genitive split off
+            break;
+        }
         if !w.chars().next().is_some_and(char::is_alphanumeric) || breaks_title(w) || is_det(w) {
             break;
         }
@@ -103,6 +142,10 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
                 break;
             }
         } else if words::strip_possessive(w).len() != w.len() {
+            // "Malaysia’s Prime Minister": a capitalised genitive opens the title.
+            if words::is_cap(w) && start < end {
+                start -= 1;
+            }
             break;
         }
         start -= 1;
@@ -193,6 +236,7 @@ mod tests {
         assert_eq!(titles("Ukraine accused Russian Foreign Minister Sergei Lavrov of lying.", "Sergei Lavrov"), ["Russian Foreign Minister"]);
         assert_eq!(titles("US Secretary of State Antony Blinken said so.", "Antony Blinken"), ["US Secretary of State"]);
         assert_eq!(titles("It was said by billionaire casino magnate Sheldon Adelson.", "Sheldon Adelson"), ["billionaire casino magnate"]);
+        assert_eq!(titles("He met Malaysia’s Prime Minister Najib Razak.", "Najib Razak"), ["Malaysia’s Prime Minister"]);
     }
 
     #[test]
