@@ -186,13 +186,11 @@ impl<'a> Parser<'a> {
                 return Some((i + 4, Some(v + 0.5)));
             }
             // "2 1/2": a whole number and a glued fraction
-            if v.fract() == 0.0 && self.w(i + 2) == "/" && self.glued(i + 1) && self.glued(i + 2) {
-                if let (Some(a), Some(b)) = (self.int(i + 1), self.int(i + 3).filter(|b| (2..=10).contains(b))) {
-                    if a < b {
+            if v.fract() == 0.0 && self.w(i + 2) == "/" && self.glued(i + 1) && self.glued(i + 2)
+                && let (Some(a), Some(b)) = (self.int(i + 1), self.int(i + 3).filter(|b| (2..=10).contains(b)))
+                    && a < b {
                         return Some((i + 4, Some(v + a as f64 / b as f64)));
                     }
-                }
-            }
             return Some((i + 1, Some(v)));
         }
         if let Some((a, b)) = w.split_once('-') {
@@ -571,12 +569,11 @@ impl<'a> Parser<'a> {
                 day = weekday_with_day(dct, wd, d);
                 end += 1;
             }
-        } else if self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2 {
-            if let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
+        } else if (self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2)
+            && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
                 day = weekday_with_day(dct, wd, d);
                 end += 2;
             }
-        }
         if self.w(end) == "(" && self.w(end + 2) == ")"
             && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct) {
                 day = weekday_with_day(dct, wd, d);
@@ -674,13 +671,11 @@ impl<'a> Parser<'a> {
             return Some(Hit::date(i, k + 1, Point::Month(y, m)));
         }
         // "June last year", "January next year"
-        if self.w(end + 1) == "year" {
-            if let (Some(n), Some(dct)) = (self.lex(end, Kind::Direction).and_then(|(_, n)| n.parse::<i32>().ok()), self.dct) {
-                if matches!(self.w(end), "last" | "this" | "next") {
+        if self.w(end + 1) == "year"
+            && let (Some(n), Some(dct)) = (self.lex(end, Kind::Direction).and_then(|(_, n)| n.parse::<i32>().ok()), self.dct)
+                && matches!(self.w(end), "last" | "this" | "next") {
                     return Some(Hit::date(i, end + 2, Point::Month(dct.year() as i32 + n, m)));
                 }
-            }
-        }
         if ambiguous && !MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1))) {
             return None;
         }
@@ -1166,11 +1161,10 @@ impl<'a> Parser<'a> {
         if let Some(wd) = LEX.word(stem, Kind::Weekday).filter(|_| self.cap(i)) {
             return Some(Hit::new(i, i + 1, TimeType::SET, Some(format!("XXXX-WXX-{wd}"))));
         }
-        if let Some(wd) = LEX.word(self.w(i), Kind::Weekday).filter(|_| self.w(i + 1).ends_with('s')) {
-            if let Some((end, pod)) = self.lex(i + 1, Kind::PartOfDay) {
+        if let Some(wd) = LEX.word(self.w(i), Kind::Weekday).filter(|_| self.w(i + 1).ends_with('s'))
+            && let Some((end, pod)) = self.lex(i + 1, Kind::PartOfDay) {
                 return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-WXX-{wd}T{pod}"))));
             }
-        }
         if !matches!(self.w(i), "every" | "each") {
             return None;
         }
