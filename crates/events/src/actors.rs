@@ -226,7 +226,9 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
                 continue;
             }
             let sentence_start = k == 0 || (k == 1 && !s.is_word(0));
-            if is_capitalised(raw) && !NOT_NAMES.contains(&w) && !(sentence_start && trigger_at[k]) {
+            // "London-based", "Singapore-listed" qualify; they do not name an actor.
+            let hyphen_adjective = raw.rsplit('-').next().is_some_and(|tail| tail != raw && tail.chars().next().is_some_and(char::is_lowercase));
+            if is_capitalised(raw) && !hyphen_adjective && !NOT_NAMES.contains(&w) && !(sentence_start && trigger_at[k]) {
                 k += 1;
                 end = k;
                 has_head = true;

@@ -44,6 +44,8 @@ pub struct Trigger {
     pub lemma: &'static str,
     pub code: Code,
     pub noun: bool,
+    /// An everyday verb that codes an event only through a pattern with a content word.
+    pub generic: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -128,7 +130,7 @@ fn add_trigger(lex: &mut Lexicon, phrase: &'static str, block: &'static str, lem
         // A curated "no event" is final: no pattern of the old block may code it again.
         block = "";
     }
-    list.push(Trigger { words, block, lemma, code, noun });
+    list.push(Trigger { words, block, lemma, code, noun, generic: false });
     list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
 }
 
@@ -211,6 +213,7 @@ fn build() -> Lexicon {
                 for form in forms.split('|') {
                     if let Some(t) = lex.triggers.get_mut(form).and_then(|l| l.iter_mut().find(|t| !t.noun && t.words == [form])) {
                         t.code = None;
+                        t.generic = true;
                     }
                 }
             }

@@ -132,7 +132,11 @@ fn refine(s: &Sent, start: usize, end: usize, t: &Trigger) -> Option<&'static st
         limit += 1;
     }
     let mut best: Option<(usize, Option<&'static str>)> = None;
-    for p in patterns.iter().filter(|p| p.lemma.is_empty() || p.lemma == t.lemma) {
+    // For everyday verbs a pattern of function words alone ("go * to") is too weak a cue.
+    let weak = |p: &&crate::lexicon::Pattern| {
+        t.generic && p.pre.iter().chain(&p.post).all(|w| matches!(w, PatWord::Slot) || matches!(w, PatWord::Exact(e) if e.len() <= 4))
+    };
+    for p in patterns.iter().filter(|p| (p.lemma.is_empty() || p.lemma == t.lemma) && !weak(p)) {
         // Post words in order after the verb: each within two words of the last (room for a
         // determiner and a modifier), or within seven after an actor slot.
         let mut j = end;
