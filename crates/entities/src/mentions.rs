@@ -202,7 +202,7 @@ fn org_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Me
                 while k < r.end && is_word(doc, k) && words::is_org_connector(word(doc, k)) {
                     k += 1;
                 }
-                if k < r.end && !used[k] && is_word(doc, k) && words::is_cap(word(doc, k)) {
+                if k < r.end && !used[k] && is_word(doc, k) && words::is_cap(word(doc, k)) && !NOT_NAMES.contains(word(doc, k)) {
                     j = k;
                 } else {
                     break;
@@ -702,7 +702,7 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
 
 /// Last words of laws and events, which the record has no type for.
 fn is_event_word(w: &str) -> bool {
-    matches!(w, "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War")
+    matches!(w, "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War" | "Award" | "Awards" | "Prize")
 }
 
 fn is_city_only(k: &str) -> bool {

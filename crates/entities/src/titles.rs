@@ -39,6 +39,11 @@ fn breaks_title(w: &str) -> bool {
     )
 }
 
+/// Forms of address ("Mr", "Dr.", "Sir"): they tell gender, not a role.
+pub fn is_honorific(w: &str) -> bool {
+    matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame" | "Miss")
+}
+
 /// The last head title word in tokens `a..b` (lower case), if any.
 fn head_in(doc: &Document, a: usize, b: usize) -> Option<String> {
     (a..b).rev().find_map(|k| {
@@ -156,12 +161,18 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
     while start < end && (words::NOT_NAMES.contains(word(doc, start)) || word(doc, start) == "of") {
         start += 1;
     }
+    // An honorific right before the name is not the role ("chairman Mr Greenspan").
+    let mut end = end;
+    while end > start && is_honorific(word(doc, end - 1)) {
+        end -= 1;
+    }
     if start >= end {
         return None;
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
     let head = head_in(doc, start, end)?;
     Some(Title { text: doc.slice(span).to_string(), head, span })
+        .filter(|t| !t.text.split_whitespace().all(|w| is_honorific(w)))
 }
 
 /// "the adviser to the Ukrainian Interior Ministry, Vadim Denisenko".
@@ -237,6 +248,7 @@ mod tests {
         assert_eq!(titles("US Secretary of State Antony Blinken said so.", "Antony Blinken"), ["US Secretary of State"]);
         assert_eq!(titles("It was said by billionaire casino magnate Sheldon Adelson.", "Sheldon Adelson"), ["billionaire casino magnate"]);
         assert_eq!(titles("He met Malaysia’s Prime Minister Najib Razak.", "Najib Razak"), ["Malaysia’s Prime Minister"]);
+        assert_eq!(titles("Federal Reserve chairman Mr Alan Greenspan spoke.", "Alan Greenspan"), ["Federal Reserve chairman"]);
     }
 
     #[test]
