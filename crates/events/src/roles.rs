@@ -191,6 +191,18 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         if a.start == pos || preps.contains(&gov) || gov == "that" {
             return Some(idx);
         }
+        // "rejected calls by Belarus's rulers", "accepted an offer from Y": the author of the
+        // proposal is the other side.
+        if matches!(gov, "by" | "from")
+            && a.start >= 2
+            && (a.start.saturating_sub(3)..a.start).any(|k| {
+                let w = s.w(k);
+                let w = w.strip_suffix('s').unwrap_or(w);
+                matches!(w, "call" | "request" | "proposal" | "plan" | "demand" | "offer" | "appeal" | "ultimatum" | "bid" | "invitation" | "proposition")
+            })
+        {
+            return Some(idx);
+        }
         match governing_prep(s, a.start) {
             Some(p) if preps.contains(&p) || p == "that" => return Some(idx),
             Some(_) => continue,

@@ -184,3 +184,11 @@ fn pronoun_after_a_speech_verb_is_the_speaker() {
     let ev = run("Syria says it is ready to withdraw its troops from Lebanon.", &[], &[], None);
     assert!(ev.iter().any(|e| e.source_text.as_deref() == Some("Syria") && e.target_text.as_deref() == Some("Lebanon")), "{ev:?}");
 }
+
+#[test]
+fn author_of_a_rejected_call_is_the_target() {
+    let ev = run("Berlin rejected recent calls by Belarus's rulers for immediate economic aid.", &[], &[], None);
+    let rej = ev.iter().find(|e| e.kind == "REJECT").expect("REJECT");
+    assert_eq!(rej.source_text.as_deref(), Some("Berlin"));
+    assert!(rej.target_text.as_deref().is_some_and(|t| t.starts_with("Belarus")), "{ev:?}");
+}
