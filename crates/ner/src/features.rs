@@ -122,6 +122,31 @@ fn shape_of(word: &str) -> (u64, u8) {
     (h, flags)
 }
 
+/// Short words that title case leaves in lower case ("Obama Seeks Help for Refugees").
+const TITLE_CASE_SMALL: [&str; 16] = ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"];
+
+/// True for a sentence in headline casing: ALL CAPITALS, or Title Case (only looked for in
+/// the first paragraph, where headlines are; elsewhere a run of capitalised words is more
+/// likely a list of names), where capitals say nothing about names. Such sentences are
+/// decoded last and lean on the rest of the article.
+pub fn is_headline_cased(doc: &Document, toks: &[newsgraph_text::Token], first_paragraph: bool) -> bool {
+    let (mut upper, mut lower, mut initcap, mut lower_initial) = (0, 0, 0, 0);
+    for t in toks.iter().filter(|t| t.kind == TokenKind::Word) {
+        let w = doc.slice(t.span);
+        if w.chars().any(char::is_lowercase) {
+            lower += 1;
+        } else if w.chars().any(char::is_uppercase) {
+            upper += 1;
+        }
+        match w.chars().next() {
+            Some(c) if c.is_uppercase() => initcap += 1,
+            Some(c) if c.is_lowercase() && !TITLE_CASE_SMALL.contains(&w) => lower_initial += 1,
+            _ => {}
+        }
+    }
+    (upper >= 2 && lower == 0) || (first_paragraph && initcap >= 4 && lower_initial == 0)
+}
+
 const BOS: u64 = 0xb05;
 const EOS: u64 = 0xe05;
 
@@ -147,20 +172,9 @@ impl DocFeatures {
         self.capitalised.clear();
         self.caps_sentence.clear();
         let clusters = &*lexicon::CLUSTERS;
-        for (si, s) in doc.sentences.iter().enumerate() {
+        for s in &doc.sentences {
             let toks = doc.sentence_tokens(s);
-            let (mut up, mut low) = (0, 0);
-            for t in toks {
-                let w = doc.slice(t.span);
-                if t.kind == TokenKind::Word {
-                    if w.chars().any(char::is_lowercase) {
-                        low += 1;
-                    } else if w.chars().any(char::is_uppercase) {
-                        up += 1;
-                    }
-                }
-            }
-            let caps = up >= 2 && low == 0;
+            let caps = is_headline_cased(doc, toks, s.paragraph == 0);
             self.caps_sentence.push(caps);
             for (k, t) in toks.iter().enumerate() {
                 let full = doc.slice(t.span);
@@ -181,7 +195,6 @@ impl DocFeatures {
                         suffix[a] = chars_hash(&self.buf[m - a - 1..]);
                     }
                 }
-                let _ = si;
                 self.toks.push(Tok {
                     key,
                     form: hash::bytes(word.as_bytes()),
@@ -465,6 +478,18 @@ mod tests {
         let mut b = DocFeatures::new();
         b.compute(&doc, 18);
         assert_eq!(a.feats, b.feats);
+    }
+
+    #[test]
+    fn headline_casing() {
+        let caps = |t: &str| {
+            let d = Document::new(t);
+            is_headline_cased(&d, &d.tokens, true)
+        };
+        assert!(caps("RUSSIA ATTACKS KYIV"));
+        assert!(caps("Obama Seeks More Muslim Refugees as He Recognizes Major Islamic Holiday"));
+        assert!(!caps("De Blasio says Chelsea explosion was intentional"));
+        assert!(!caps("Barack Obama met Angela Merkel."));
     }
 
     #[test]

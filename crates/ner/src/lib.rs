@@ -82,15 +82,22 @@ pub fn chunks_with(s: &dyn Scorer, doc: &Document) -> Vec<Chunk> {
     for &si in &order {
         let r = doc.sentences[si].tokens.clone();
         dec.decode(s, &df, &hist, r.clone());
-        model::record_history(&mut hist, &df, r.start, &dec.labels);
+        // Headline-cased lines are decoded last and never vouch for the body.
+        if !df.caps_sentence[si] {
+            model::record_history(&mut hist, &df, r.start, &dec.labels);
+        }
         labels[si] = std::mem::take(&mut dec.labels);
     }
     let mut out = Vec::new();
     for &si in &order {
         let r = doc.sentences[si].tokens.clone();
-        model::forget_history(&mut hist, &df, r.start, &labels[si]);
+        if !df.caps_sentence[si] {
+            model::forget_history(&mut hist, &df, r.start, &labels[si]);
+        }
         dec.decode(s, &df, &hist, r.clone());
-        model::record_history(&mut hist, &df, r.start, &dec.labels);
+        if !df.caps_sentence[si] {
+            model::record_history(&mut hist, &df, r.start, &dec.labels);
+        }
         push_chunks(&dec, r.start, &mut out);
     }
     out.sort_by_key(|c| c.tokens.start);

@@ -32,12 +32,24 @@ pub struct Sample {
 
 /// Reads a CoNLL-2003 file (IOB1 or IOB2 tags in the last column) into documents.
 pub fn read_conll(path: &Path) -> Result<Vec<(Document, Vec<u8>)>, String> {
+    read_conll_with(path, false)
+}
+
+/// [`read_conll`], optionally rewriting the ALL-CAPS lines of every other document in
+/// Title Case: CoNLL's headlines are all capitals, news headlines are often title case,
+/// and the tagger must learn that both say nothing about names.
+pub fn read_conll_with(path: &Path, title_case: bool) -> Result<Vec<(Document, Vec<u8>)>, String> {
     let src = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let mut docs = Vec::new();
     let mut sents: Vec<Vec<(String, String)>> = Vec::new();
     let mut cur: Vec<(String, String)> = Vec::new();
     let flush_doc = |sents: &mut Vec<Vec<(String, String)>>, docs: &mut Vec<(Document, Vec<u8>)>| {
         if !sents.is_empty() {
+            if title_case && docs.len() % 2 == 1 {
+                for s in sents.iter_mut() {
+                    title_case_if_caps(s);
+                }
+            }
             docs.push(build_doc(sents));
             sents.clear();
         }
@@ -65,6 +77,28 @@ pub fn read_conll(path: &Path) -> Result<Vec<(Document, Vec<u8>)>, String> {
     }
     flush_doc(&mut sents, &mut docs);
     Ok(docs)
+}
+
+/// Rewrites an ALL-CAPS sentence in Title Case (short function words in lower case).
+fn title_case_if_caps(s: &mut [(String, String)]) {
+    let letters = |w: &str| w.chars().any(char::is_alphabetic);
+    let words = s.iter().filter(|(w, _)| letters(w)).count();
+    if words < 2 || s.iter().any(|(w, _)| w.chars().any(char::is_lowercase)) {
+        return;
+    }
+    const SMALL: [&str; 12] = ["a", "an", "and", "at", "by", "for", "in", "of", "on", "or", "the", "to"];
+    for (k, (w, _)) in s.iter_mut().enumerate() {
+        if !letters(w) {
+            continue;
+        }
+        let lower = w.to_lowercase();
+        *w = if k > 0 && SMALL.contains(&lower.as_str()) {
+            lower
+        } else {
+            let mut cs = lower.chars();
+            cs.next().map_or(String::new(), |c| c.to_uppercase().chain(cs).collect())
+        };
+    }
 }
 
 fn type_index(t: &str) -> Option<usize> {
@@ -215,7 +249,7 @@ impl Trainer {
     }
 
     /// One perceptron step on one sentence.
-    fn learn(&mut self, s: &Sample, dec: &mut Decoder, hist: &mut History, range: std::ops::Range<usize>) -> bool {
+    fn learn(&mut self, s: &Sample, dec: &mut Decoder, hist: &mut History, range: std::ops::Range<usize>, remember: bool) -> bool {
         dec.decode(self, &s.df, hist, range.clone());
         let gold = &s.gold[range.clone()];
         let pred = dec.labels.clone();
@@ -256,7 +290,9 @@ impl Trainer {
                 }
             }
         }
-        model::record_history(hist, &s.df, range.start, &pred);
+        if remember {
+            model::record_history(hist, &s.df, range.start, &pred);
+        }
         self.c += 1.0;
         wrong
     }
@@ -311,10 +347,10 @@ pub fn evaluate(s: &dyn Scorer, data: &[Sample]) -> Eval {
     ev
 }
 
-fn load(paths: &[PathBuf], bits: u32) -> Result<Vec<Sample>, String> {
+fn load(paths: &[PathBuf], bits: u32, title_case: bool) -> Result<Vec<Sample>, String> {
     let mut out = Vec::new();
     for p in paths {
-        for (doc, gold) in read_conll(p)? {
+        for (doc, gold) in read_conll_with(p, title_case)? {
             let mut df = DocFeatures::new();
             df.compute(&doc, bits);
             out.push(Sample { doc, gold, df });
@@ -335,9 +371,9 @@ pub struct Report {
 pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
     let t0 = Instant::now();
     let bits = cfg.bits.clamp(12, 24);
-    let train = load(&cfg.train, bits)?;
+    let train = load(&cfg.train, bits, true)?;
     let dev = match &cfg.dev {
-        Some(p) => load(std::slice::from_ref(p), bits)?,
+        Some(p) => load(std::slice::from_ref(p), bits, false)?,
         None => Vec::new(),
     };
     let ntok: usize = train.iter().map(|s| s.doc.tokens.len()).sum();
@@ -363,7 +399,7 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
             hist.clear();
             for si in model::decode_order(&s.df) {
                 let r = s.doc.sentences[si].tokens.clone();
-                errors += tr.learn(s, &mut dec, &mut hist, r) as usize;
+                errors += tr.learn(s, &mut dec, &mut hist, r, !s.df.caps_sentence[si]) as usize;
                 sentences += 1;
             }
         }
@@ -400,6 +436,18 @@ pub fn span_of(doc: &Document, tokens: std::ops::Range<usize>) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn title_cases_capital_lines_only() {
+        let mut s: Vec<(String, String)> = ["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", "OF", "THE", "CUP", "."].iter().map(|w| (w.to_string(), "O".to_string())).collect();
+        title_case_if_caps(&mut s);
+        let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
+        assert_eq!(words, vec!["Soccer", "-", "Japan", "Get", "Lucky", "Win", "of", "the", "Cup", "."]);
+        let mut t = vec![("Japan".to_string(), "I-LOC".to_string()), ("won".to_string(), "O".to_string())];
+        title_case_if_caps(&mut t);
+        assert_eq!(t[0].0, "Japan");
+        assert_eq!(t[1].0, "won");
+    }
 
     #[test]
     fn conll_chunks_map_onto_engine_tokens() {
