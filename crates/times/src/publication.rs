@@ -48,7 +48,10 @@ pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Spa
 /// True when the date at `span` begins with a weekday name.
 fn with_weekday(doc: &Document, span: Span) -> bool {
     let head = &doc.text[span.start..span.end];
-    let first = head.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    let first = head
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
     LEX.word(&normalise(first), Kind::Weekday).is_some()
 }
 
@@ -58,7 +61,10 @@ fn is_dateline(doc: &Document, span: Span) -> bool {
     if span.start >= DATELINE_BYTES {
         return false;
     }
-    let para = doc.paragraphs.iter().find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1));
+    let para = doc
+        .paragraphs
+        .iter()
+        .find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1));
     let head = para.map_or(&doc.text[..span.start], |p| &doc.text[p.start..span.start]);
     !head.chars().any(char::is_lowercase)
 }
@@ -68,13 +74,21 @@ fn weekday_day_pair(doc: &Document) -> Option<(u8, u8, Span)> {
     let t = &doc.tokens;
     for i in 0..t.len().saturating_sub(3) {
         let w = normalise(&doc.text[t[i].span.start..t[i].span.end]);
-        let Some(wd) = LEX.word(&w, Kind::Weekday) else { continue };
+        let Some(wd) = LEX.word(&w, Kind::Weekday) else {
+            continue;
+        };
         let slice = |k: usize| &doc.text[t[k].span.start..t[k].span.end];
-        if slice(i + 1) == "(" && slice(i + 3) == ")"
+        if slice(i + 1) == "("
+            && slice(i + 3) == ")"
             && let Ok(day) = slice(i + 2).parse::<u8>()
-                && (1..=31).contains(&day) {
-                    return Some((wd.parse().ok()?, day, Span::new(t[i].span.start, t[i + 3].span.end)));
-                }
+            && (1..=31).contains(&day)
+        {
+            return Some((
+                wd.parse().ok()?,
+                day,
+                Span::new(t[i].span.start, t[i + 3].span.end),
+            ));
+        }
     }
     None
 }
