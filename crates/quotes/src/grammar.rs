@@ -310,7 +310,7 @@ impl<'a> Ctx<'a> {
             return false;
         }
         // "The clip says", "The campaign says": a short determiner phrase.
-        if b - a <= 4 && one_of(first, &["the", "a", "an", "this", "that", "another", "his", "her", "their", "its"]) && b - a >= 2 {
+        if b - a <= 4 && one_of(first, &["the", "a", "an", "this", "that", "another", "his", "her", "their", "its", "one", "some", "many", "several", "most", "other", "top", "senior"]) && b - a >= 2 {
             return (a + 1..b).all(|k| self.is_word(k) || matches!(self.words[k], "’" | "'" | "-"));
         }
         (a..b).any(|k| {

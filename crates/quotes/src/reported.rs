@@ -89,8 +89,8 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     // Inverted, speaker after the verb at the end: "…, said Smith."
     // Inversion ("…, said X") is a say-type construction; "…, shows Democratic groups
     // outpacing …" is not one, nor is a speaker phrase holding a verb form.
-    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle && v.frame != Frame::That) {
-        if let Some((sa, sb)) = ctx.speaker_after(cend, true) {
+    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle) {
+        if let Some((sa, sb)) = ctx.speaker_after(cend, true).filter(|&(sa, _)| v.frame != Frame::That || is_cap(ctx.w(sa))) {
             // The comma before the verb closes the content: "…, said Brian Baker, a …".
             let verbal = (sa..sb).any(|k| {
                 let w = ctx.w(k);
@@ -121,9 +121,15 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
                 }
                 // Parenthetical: "The museum, Mr. Bush said, celebrated …" — the content is the
                 // sentence around the attribution.
-                if sa > first && ctx.w(sa - 1) == "," && ctx.w(cend) == "," && cend + 2 < end && !ctx.quoted[cend + 1] {
-                    let b = ctx.clause_end(cend + 1);
-                    if b > cend + 2 {
+                // ("the agency said in a June report, and those …": past a short adverbial.)
+                let after = if one_of(ctx.w(cend), ADVERBIAL_STARTS) || one_of(ctx.w(cend), WEEKDAYS) {
+                    (cend..(cend + 7).min(end)).find(|&k| ctx.w(k) == ",").unwrap_or(cend)
+                } else {
+                    cend
+                };
+                if sa > first && ctx.w(sa - 1) == "," && ctx.w(after) == "," && after + 2 < end && !ctx.quoted[after + 1] && !(cend..after).any(|k| ctx.w(k).eq_ignore_ascii_case("that")) {
+                    let b = ctx.clause_end(after + 1);
+                    if b > after + 2 {
                         return content_item(ctx, last_clause_start(ctx, first, sa - 1), b, Who::Span(sa, sb), Some(cue), 0.7);
                     }
                 }
@@ -153,10 +159,12 @@ fn comma_before(ctx: &Ctx, k: usize, first: usize) -> Option<usize> {
     if k > first && ctx.w(k - 1) == "," {
         return Some(k - 1);
     }
-    if k > first + 1 && is_quote_mark(ctx.w(k - 1)) && ctx.w(k - 2) == "," {
-        return Some(k - 1);
+    // Behind a closing mark, which may be two apostrophes: `approach,'' said`.
+    let mut j = k;
+    while j > first && j + 2 > k && is_quote_mark(ctx.w(j - 1)) {
+        j -= 1;
     }
-    None
+    (j < k && j > first && ctx.w(j - 1) == ",").then_some(j)
 }
 
 /// Words opening a subordinate clause: reported speech inside one ends at its comma.
@@ -226,7 +234,8 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
             if w.eq_ignore_ascii_case("that") {
                 return (j + 1 < end).then_some(j);
             }
-            if matches!(w, "," | "." | ";" | ":" | "?" | "!") || one_of(w, &["and", "or", "but"]) || ctx.quoted[j] || ctx.cue(j).is_some() {
+            // Commas may punctuate the adverbial ("at a campaign stop in Toledo, Ohio, that").
+            if matches!(w, "." | ";" | ":" | "?" | "!") || one_of(w, &["and", "or", "but"]) || ctx.quoted[j] || ctx.cue(j).is_some() {
                 break;
             }
             j += 1;

@@ -181,3 +181,17 @@ fn it_takes_the_nearest_organisation() {
     assert_eq!(r.speaker_text.as_deref(), Some("it"));
     assert_eq!(r.speaker.as_deref(), Some("e1"));
 }
+
+#[test]
+fn more_inversions_and_adverbials() {
+    let (_, q) = run("Six million jobs depend on exports to Mexico, one slide says.");
+    assert_eq!(find(&q, "Six million").speaker_text.as_deref(), Some("one slide"));
+    let (_, q) = run("Debates are not likely to alter the campaign, noted NBC’s Dante Chinni.");
+    assert_eq!(find(&q, "Debates").speaker_text.as_deref(), Some("NBC’s Dante Chinni"));
+    let (_, q) = run("Clinton says at a campaign stop in Toledo, Ohio, that it means Trump never paid.");
+    assert_eq!(find(&q, "it means").text, "that it means Trump never paid");
+    let (_, q) = run("Using the tax ''is a misguided approach,'' said Mr. Burman.");
+    assert!(q.iter().any(|q| q.kind == QuoteKind::Indirect && q.speaker_text.as_deref() == Some("Mr. Burman")), "{q:?}");
+    let (_, q) = run("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.");
+    assert_eq!(find(&q, "middle fifth").speaker_text.as_deref(), Some("the agency"));
+}
