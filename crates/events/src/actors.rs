@@ -228,7 +228,8 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             let sentence_start = k == 0 || (k == 1 && !s.is_word(0));
             // "London-based", "Singapore-listed" qualify; they do not name an actor.
             let hyphen_adjective = raw.rsplit('-').next().is_some_and(|tail| tail != raw && tail.chars().next().is_some_and(char::is_lowercase));
-            if is_capitalised(raw) && !hyphen_adjective && !NOT_NAMES.contains(&w) && !(sentence_start && trigger_at[k]) {
+            let name_like = is_capitalised(raw) && !hyphen_adjective && !NOT_NAMES.contains(&w);
+            if name_like && !(sentence_start && trigger_at[k]) {
                 k += 1;
                 end = k;
                 has_head = true;
@@ -397,7 +398,7 @@ mod tests {
         let a = chunk(&s, &ent_at, &[], &trig);
         assert_eq!(a.len(), 2);
         assert!(a[0].possessive && a[0].metonym);
-        assert_eq!(LEXICON.countries[a[0].country.unwrap()].name, "Russia");
+        assert_eq!(LEXICON.countries[a[0].country.unwrap()].iso3, "RUS");
         assert!(a[1].metonym);
     }
 }

@@ -58,7 +58,6 @@ pub enum Cue {
 #[derive(Debug, Clone)]
 pub struct Country {
     pub iso3: &'static str,
-    pub name: &'static str,
 }
 
 #[derive(Default)]
@@ -131,7 +130,7 @@ fn add_trigger(lex: &mut Lexicon, phrase: &'static str, block: &'static str, lem
         block = "";
     }
     list.push(Trigger { words, block, lemma, code, noun, generic: false });
-    list.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    list.sort_by_key(|t| std::cmp::Reverse(t.words.len()));
 }
 
 fn build() -> Lexicon {
@@ -166,7 +165,7 @@ fn build() -> Lexicon {
             let list = lex.agents.entry(first).or_default();
             if !list.contains(&words) {
                 list.push(words);
-                list.sort_by(|a, b| b.len().cmp(&a.len()));
+                list.sort_by_key(|w| std::cmp::Reverse(w.len()));
             }
         }
     };
@@ -178,7 +177,7 @@ fn build() -> Lexicon {
     for f in data_lines(COUNTRIES) {
         if let [iso3, name, dems, caps] = f.as_slice() {
             let idx = lex.countries.len();
-            lex.countries.push(Country { iso3, name });
+            lex.countries.push(Country { iso3 });
             lex.country_words.insert(name.to_lowercase(), (idx, CountryWord::Name));
             for d in dems.split('|').filter(|d| !d.is_empty()) {
                 lex.country_words.entry(d.to_lowercase()).or_insert((idx, CountryWord::Demonym));
@@ -241,7 +240,7 @@ fn build() -> Lexicon {
                     if let Some(&first) = words.first() {
                         let list = lex.cues.entry(first).or_default();
                         list.push((words, cue));
-                        list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+                        list.sort_by_key(|c| std::cmp::Reverse(c.0.len()));
                     }
                 }
             }
@@ -289,7 +288,7 @@ mod tests {
         assert_eq!(lex.plover_of("1056"), Some("REQUEST"));
         assert_eq!(lex.plover_of("021"), Some("REQUEST"));
         assert_eq!(lex.plover_of("010"), None);
-        assert_eq!(lex.country("kremlin").map(|(c, _)| c.name), Some("Russia"));
+        assert_eq!(lex.country("kremlin").map(|(c, _)| c.iso3), Some("RUS"));
         assert_eq!(lex.country("ukrainian").map(|(c, w)| (c.iso3, w)), Some(("UKR", CountryWord::Demonym)));
     }
 

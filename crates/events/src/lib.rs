@@ -193,10 +193,10 @@ impl<'a> DocContext<'a> {
             for name in std::iter::once(&e.name).chain(e.aliases.iter()) {
                 let lower = name.to_lowercase();
                 let lower = lower.strip_prefix("the ").unwrap_or(&lower);
-                if let Some((c, CountryWord::Name)) = LEXICON.country(lower) {
-                    if let Some(ci) = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3) {
-                        country_entity.entry(ci).or_insert(i);
-                    }
+                if let Some((c, CountryWord::Name)) = LEXICON.country(lower)
+                    && let Some(ci) = LEXICON.countries.iter().position(|x| x.iso3 == c.iso3)
+                {
+                    country_entity.entry(ci).or_insert(i);
                 }
             }
         }

@@ -340,11 +340,12 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
                 }
             }
         }
-        if src.is_none() && !noun_is_subject(s, f.end) {
-            if let Some(subj) = subject_before(s, actors, f.start, barrier) {
-                src = Some(group_ending(actors, subj));
-                clause_start = actors[subj].end;
-            }
+        if src.is_none()
+            && !noun_is_subject(s, f.end)
+            && let Some(subj) = subject_before(s, actors, f.start, barrier)
+        {
+            src = Some(group_ending(actors, subj));
+            clause_start = actors[subj].end;
         }
         (src, tgt)
     } else if f.passive {
