@@ -1108,9 +1108,19 @@ impl<'a> Parser<'a> {
             };
             pre_year = Some(self.dct?.year() as i32 + n);
             j += 2;
+        } else if j > i && matches!(self.w(j), "year-ago" | "year-earlier") {
+            // "the year-ago third quarter": a year before the quarter being reported
+            pre_year = Some(self.dct?.year() as i32 - 1);
+            j += 1;
         }
         if self.w(j) == "fiscal" {
             j += 1;
+        }
+        // "the 1988 quarter", "the 1989 period": the reported quarter in that year
+        if let (Some(y), Some(Point::Quarter(_, q))) = (pre_year, self.anchor) {
+            if matches!(self.w(j), "quarter" | "period") {
+                return Some(Hit::date(start, j + 1, Point::Quarter(y, q)));
+            }
         }
         // "third-quarter" as one token
         let (q, half, mut end) = if let Some((o, u)) = self.w(j).split_once('-') {
