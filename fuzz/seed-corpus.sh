@@ -10,7 +10,7 @@ page='<html lang="en"><head><meta charset="utf-8"><title>T</title><meta property
 printf '%s' "$page" > corpus/html/min.html
 if [ -d "$shared/data/html/zyte-article-extraction-benchmark/html" ]; then
   for f in $(ls "$shared"/data/html/zyte-article-extraction-benchmark/html/*.html.gz | head -5); do
-    (gunzip -c "$f" || true) | head -c 60000 > "corpus/html/$(basename "$f" .html.gz).html"
+    (gunzip -c "$f" || true) | head -c 20000 > "corpus/html/$(basename "$f" .html.gz).html"
   done
 fi
 
