@@ -1117,10 +1117,10 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // "the 1988 quarter", "the 1989 period": the reported quarter in that year
-        if let (Some(y), Some(Point::Quarter(_, q))) = (pre_year, self.anchor) {
-            if matches!(self.w(j), "quarter" | "period") {
-                return Some(Hit::date(start, j + 1, Point::Quarter(y, q)));
-            }
+        if let (Some(y), Some(Point::Quarter(_, q))) = (pre_year, self.anchor)
+            && matches!(self.w(j), "quarter" | "period")
+        {
+            return Some(Hit::date(start, j + 1, Point::Quarter(y, q)));
         }
         // "third-quarter" as one token
         let (q, half, mut end) = if let Some((o, u)) = self.w(j).split_once('-') {

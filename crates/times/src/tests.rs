@@ -378,7 +378,10 @@ fn possessive_year_before_quarter() {
 
 #[test]
 fn year_ago_quarters() {
-    let v = run("Profit rose in the third quarter, up from the year-ago third quarter and the 1988 period.", "1989-11-02");
+    let v = run(
+        "Profit rose in the third quarter, up from the year-ago third quarter and the 1988 period.",
+        "1989-11-02",
+    );
     let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(vals, ["1989-Q3", "1988-Q3", "1988-Q3"]);
 }
