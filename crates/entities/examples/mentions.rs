@@ -11,6 +11,11 @@ fn main() {
     std::io::stdin().read_to_string(&mut text).expect("read stdin");
     let doc = Document::new(text);
     let tagged = newsgraph_ner::tag(&doc);
+    if std::env::var_os("SHOW_TAGS").is_some() {
+        for t in &tagged {
+            println!("tag\t{:?}\t{:.3}\t{}", t.kind, t.score, doc.slice(t.span));
+        }
+    }
     for m in newsgraph_entities::mentions::find(&doc, &tagged) {
         println!("{:?}\t{:?}\t{}", m.kind, m.origin, doc.slice(m.span));
     }

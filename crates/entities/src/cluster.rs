@@ -65,26 +65,11 @@ pub fn spot_repeats(doc: &Document, ms: &mut Vec<Mention>) {
             added.push(Mention { span, tokens: i..i + 1, kind, origin: Origin::Guess, key: lexicon::key(stem), defines: None });
         }
     }
-    // A single-word mention typed otherwise by the tagger or a guess takes the type the same
-    // word has as a person's surname or from the tables ("Clinton" tagged ORG once,
-    // "Chelsea" tagged ORG in a headline but a place in the text).
-    let strong: HashMap<&str, EntityType> =
-        ms.iter().filter(|m| m.origin <= Origin::Pattern).map(|m| (m.key.as_str(), m.kind)).collect();
-    let retype: Vec<Option<EntityType>> = ms
-        .iter()
-        .map(|m| {
-            if m.origin < Origin::Tagger || m.tokens.len() != 1 {
-                return None;
-            }
-            match known.get(&m.key) {
-                Some(&EntityType::PERSON) => Some(EntityType::PERSON),
-                _ => strong.get(m.key.as_str()).copied(),
-            }
-        })
-        .collect();
-    for (m, t) in ms.iter_mut().zip(retype) {
-        if let Some(t) = t {
-            m.kind = t;
+    // A single word typed otherwise by the tagger or a guess but equal to a person's surname
+    // is that person ("Clinton" tagged ORG once).
+    for m in ms.iter_mut() {
+        if m.origin >= Origin::Tagger && m.tokens.len() == 1 && known.get(&m.key) == Some(&EntityType::PERSON) {
+            m.kind = EntityType::PERSON;
         }
     }
     ms.extend(added);

@@ -550,8 +550,14 @@ fn lone_name(doc: &Document, s: usize, e: usize, r: Range<usize>) -> bool {
         )
 }
 
-/// All-capital words of 2–6 letters not claimed by anything else ("NYPD", "IAVA").
+/// All-capital words of 2–6 letters not claimed by anything else ("NYPD", "IAVA"), in
+/// prose only: in tables and score lines capitals are column heads ("PTS", "GF").
 fn bare_acronyms(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>) {
+    let ws: Vec<&str> = r.clone().filter(|&k| is_word(doc, k)).map(|k| word(doc, k)).collect();
+    let lower = ws.iter().filter(|w| w.chars().next().is_some_and(char::is_lowercase)).count();
+    if lower * 5 < ws.len() * 2 {
+        return;
+    }
     for i in r {
         let w = word(doc, i);
         if used[i] || !is_word(doc, i) || NOT_NAMES.contains(w) || !words::is_acronym(w) || is_roman(w) {
@@ -574,35 +580,27 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     }
     let mut keep = vec![true; rules.len()];
     let mut extra = Vec::new();
-    // First-level regions the rules found: a town in one of them is a place whatever the
-    // tagger says ("Cleveland, Cincinnati and Columbus" in an Ohio story).
-    let regions: std::collections::HashSet<(&str, &str)> = rules
-        .iter()
-        .filter(|m| m.origin == Origin::Lexicon)
-        .flat_map(|m| LEX.places_for(&m.key).iter())
-        .map(|r| &LEX.places[r.place as usize])
-        .filter(|p| p.kind == PlaceKind::Admin1)
-        .map(|p| (p.cc, p.admin1))
-        .collect();
-    let in_region = |k: &str| {
-        LEX.places_for(k).iter().any(|r| r.primary && regions.contains(&(LEX.places[r.place as usize].cc, LEX.places[r.place as usize].admin1)))
+    // A town listed with other places ("Cleveland, Cincinnati and Columbus") is a place
+    // whatever the tagger says; alone, the tagger's reading of the context wins.
+    let places: Vec<Range<usize>> =
+        rules.iter().filter(|m| m.origin == Origin::Lexicon && matches!(m.kind, EntityType::GPE | EntityType::LOC)).map(|m| m.tokens.clone()).collect();
+    let listed = |m: &Mention| {
+        let joiner = |k: usize| matches!(word(doc, k), "," | "and" | "or");
+        let before = m.tokens.start >= 2 && joiner(m.tokens.start - 1) && places.iter().any(|p| p.end == m.tokens.start - 1);
+        let after = m.tokens.end + 1 < doc.tokens.len() && joiner(m.tokens.end) && places.iter().any(|p| p.start == m.tokens.end + 1);
+        before || after
     };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
         let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
-        let has_and = doc.slice(t.span).contains(" and ");
         let strong_blocks = overl.iter().any(|&k| {
             let m = &rules[k];
             m.origin <= Origin::Pattern
-                // A longer tagger name wins ("Ukrainian Interior Ministry" over "Ukrainian"),
-                // unless it joins two names with "and".
-                && (!(t.span.contains(m.span) && t.span != m.span) || has_and)
-                // A town's name the tagger reads as a person or a club ("Leeds beat Chelsea")
-                // is the tagger's call: it sees the context, the table does not.
-                && !(m.span == t.span
-                    && matches!(t.kind, EntityType::PERSON | EntityType::ORG)
-                    && is_city_only(&m.key)
-                    && !in_region(&m.key))
+                // A longer tagger name wins ("Ukrainian Interior Ministry" over "Ukrainian").
+                && !(t.span.contains(m.span) && t.span != m.span)
+                // A town's or region's name the tagger reads as a person or a club ("Leeds
+                // beat Lazio") is the tagger's call: it sees the context, the table does not.
+                && !(m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m))
         });
         if strong_blocks {
             continue;
@@ -629,7 +627,12 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         }
         extra.push(m);
     }
-    let mut out: Vec<Mention> = rules.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
+    let mut out: Vec<Mention> = rules
+        .into_iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(m, _)| m)
+        .collect();
     out.extend(extra);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     // Keep the result non-overlapping.
@@ -705,9 +708,19 @@ fn is_event_word(w: &str) -> bool {
     matches!(w, "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War" | "Award" | "Awards" | "Prize")
 }
 
-fn is_city_only(k: &str) -> bool {
+/// True when the tagger's type beats the gazetteer's for a name: a person or an
+/// organisation named like a town or a region; a person named like a country ("Jordan").
+fn tagger_overrides_place(k: &str, kind: EntityType) -> bool {
     let refs = LEX.places_for(k);
-    !refs.is_empty() && refs.iter().all(|r| LEX.places[r.place as usize].kind == PlaceKind::City)
+    if refs.is_empty() {
+        return false;
+    }
+    let kinds = || refs.iter().map(|r| LEX.places[r.place as usize].kind);
+    match kind {
+        EntityType::PERSON => kinds().all(|p| p != PlaceKind::Region),
+        EntityType::ORG => kinds().all(|p| matches!(p, PlaceKind::City | PlaceKind::Admin1)),
+        _ => false,
+    }
 }
 
 /// Re-links "(ACR)" definitions after merging moved indices.
