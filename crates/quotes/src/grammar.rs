@@ -183,11 +183,24 @@ impl<'a> Ctx<'a> {
             }
             if w == "," {
                 let opener = self.words[start];
-                let apposition = is_cap(opener) || one_of(opener, &["a", "an", "the"]) || lexicon::is_speaker_noun(opener);
+                let apposition = is_cap(opener)
+                    || one_of(opener, &["a", "an", "the"])
+                    || (start..end).any(|j| lexicon::is_speaker_noun(self.words[j]))
+                    || (k > floor && is_cap(self.words[k - 1]));
                 if commas == 1 && start < end && apposition {
                     commas = 2;
                     start -= 1;
                     continue;
+                }
+                break;
+            }
+            // "Sen. David Perdue (R-Ga.) said": a short bracket after a name.
+            if w == ")" {
+                if let Some(open) = (k.saturating_sub(8).max(floor)..k).rev().find(|&j| self.words[j] == "(") {
+                    if open > floor && is_cap(self.words[open - 1]) {
+                        start = open;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -251,6 +264,19 @@ impl<'a> Ctx<'a> {
             if self.quoted[k] || is_quote_mark(w) {
                 break;
             }
+            if w == "," && apposition_ok && k > from && one_of(self.words.get(k + 1).copied().unwrap_or(""), &["who", "whose"]) {
+                // "said Luis Rubio, who heads the Center …": the relative clause describes him.
+                commas = 1;
+                k += 1;
+                continue;
+            }
+            // "said Sen. David Perdue (R-Ga.)": a short bracket after a name.
+            if w == "(" && k > from && is_cap(self.words[k - 1]) {
+                if let Some(close) = (k + 1..(k + 8).min(stop)).find(|&j| self.words[j] == ")") {
+                    k = close + 1;
+                    continue;
+                }
+            }
             if w == "," {
                 // Apposition: ", Vadim Denisenko" continues the phrase; ", adding" ends it.
                 let next = self.words.get(k + 1).copied().unwrap_or("");
@@ -281,7 +307,14 @@ impl<'a> Ctx<'a> {
             }
             // "founder and CEO", "Smith and Jones": "and" joining names or titles stays.
             let joins = w == "and" && self.words.get(k + 1).is_some_and(|n| is_cap(n) || lexicon::is_speaker_noun(n));
-            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of" || joins) {
+            // Inside an apposition a place or employer belongs to it: "a scholar at the Center".
+            let next = self.words.get(k + 1).copied().unwrap_or("");
+            let in_apposition_pp = commas == 1
+                && one_of(w, &["at", "in", "for", "with", "from", "on"])
+                && (is_cap(next) || (one_of(next, &["the", "a"]) && self.words.get(k + 2).is_some_and(|n| is_cap(n))))
+                && !one_of(next, WEEKDAYS)
+                && !one_of(self.words.get(k + 2).copied().unwrap_or(""), WEEKDAYS);
+            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of" || joins || in_apposition_pp) {
                 break;
             }
             if k > from && self.cue(k).is_some() {
@@ -302,6 +335,15 @@ impl<'a> Ctx<'a> {
 
     /// A speaker phrase names someone: a pronoun, a capitalised name, or a speaker noun.
     pub fn plausible_speaker(&self, a: usize, b: usize) -> bool {
+        // Never ends on a function word ("Trump took to Twitter overnight to"), never a lone
+        // weekday, gerund or function word ("Tuesday", "Having", "To").
+        let last = self.words[b - 1];
+        if one_of(last, &["to", "of", "the", "a", "an", "and", "that", "for", "in", "on", "at", "with", "by"]) {
+            return false;
+        }
+        if b - a == 1 && (one_of(last, WEEKDAYS) || (last.ends_with("ing") && is_cap(last)) || one_of(last, CLAUSE_WORDS) || one_of(last, &["to", "of", "in", "on", "at", "for", "with", "by", "from"])) {
+            return false;
+        }
         if b - a == 1 && one_of(self.words[a], SUBJECT_PRONOUNS) {
             return true;
         }

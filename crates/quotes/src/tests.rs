@@ -195,3 +195,15 @@ fn more_inversions_and_adverbials() {
     let (_, q) = run("The middle fifth paid 8.9 percent, the agency said in a June report, and the bottom fifth paid 0.8 percent.");
     assert_eq!(find(&q, "middle fifth").speaker_text.as_deref(), Some("the agency"));
 }
+
+#[test]
+fn speaker_descriptions_run_to_their_end() {
+    let (_, q) = run("“That is Mexico’s vulnerability,” said Luis Rubio, who heads the Center of Research in Mexico City.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Luis Rubio, who heads the Center of Research in Mexico City"));
+    let (_, q) = run("“It works,” said Victor Cha, a Korea scholar at the Center for Strategic Studies, on Monday.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Victor Cha, a Korea scholar at the Center for Strategic Studies"));
+    let (_, q) = run("Sen. David Perdue (R-Ga.) said the bill would pass.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Sen. David Perdue (R-Ga.)"));
+    let (_, q) = run("But Megan Hester, senior associate at the institute, said parents want neighborhood schools.");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("Megan Hester, senior associate at the institute"));
+}
