@@ -194,28 +194,40 @@ fn person_words(key: &str) -> Vec<&str> {
 fn find_person(ms: &[Mention], cs: &[Cluster], m: &Mention) -> Option<usize> {
     let mw = person_words(&m.key);
     let (Some(m_last), Some(m_first)) = (mw.last(), mw.first()) else { return None };
-    let mut by_surname = None;
+    // (cluster, its number of mentions): a bare surname shared by two people goes to the one
+    // the article is about, the more often named ("Ahmed Mohamed" over his father
+    // "Hassan Mohamed"), who stay two entities.
+    let mut by_surname: Option<(usize, usize)> = None;
     let mut by_first = Vec::new();
     for (ci, c) in cs.iter().enumerate().rev() {
         if c.kind != EntityType::PERSON {
             continue;
         }
+        let full_names: Vec<Vec<&str>> =
+            c.mentions.iter().map(|&k| person_words(&ms[k].key)).filter(|w| w.len() >= 2).collect();
+        // A different full name with the same surname is a different person.
+        if mw.len() >= 2 && !full_names.is_empty() && !full_names.iter().any(|cw| compatible(cw, &mw)) {
+            continue;
+        }
+        let count = c.mentions.len();
         for &k in &c.mentions {
             let cw = person_words(&ms[k].key);
             let (Some(c_last), Some(c_first)) = (cw.last(), cw.first()) else { continue };
-            if norm(&ms[k].key) == norm(&m.key) {
+            if norm(&ms[k].key) == norm(&m.key) && mw.len() >= 2 {
                 return Some(ci);
             }
             if c_last.eq_ignore_ascii_case(m_last) && (mw.len() == 1 || cw.len() == 1 || compatible(&cw, &mw)) {
-                by_surname.get_or_insert(ci);
+                if by_surname.is_none_or(|(_, n)| count > n) {
+                    by_surname = Some((ci, count));
+                }
             }
             if mw.len() == 1 && cw.len() >= 2 && c_first == m_first {
                 by_first.push(ci);
             }
         }
     }
-    if by_surname.is_some() {
-        return by_surname;
+    if let Some((ci, _)) = by_surname {
+        return Some(ci);
     }
     by_first.dedup();
     if by_first.len() == 1 { Some(by_first[0]) } else { None }
@@ -282,5 +294,6 @@ mod tests {
         assert_eq!(org_core("U.S. Department of Veterans Affairs"), "department of veterans affairs");
         assert!(compatible(&["J.", "Joe", "Ricketts"], &["Joe", "Ricketts"]));
         assert!(!compatible(&["Hillary", "Clinton"], &["Bill", "Clinton"]));
+        assert!(compatible(&["Hillary", "Clinton"], &["Hillary", "Rodham", "Clinton"]));
     }
 }

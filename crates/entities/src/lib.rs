@@ -197,6 +197,13 @@ mod tests {
     }
 
     #[test]
+    fn same_surname_different_people() {
+        let (_, es) = run("Ahmed Mohamed was arrested. His father, Hassan Mohamed, said Mohamed was proud. Ahmed Mohamed smiled.");
+        let people: Vec<_> = es.iter().filter(|e| e.kind == EntityType::PERSON).collect();
+        assert_eq!(people.len(), 2, "{people:?}");
+    }
+
+    #[test]
     fn empty_and_odd_text() {
         for t in ["", " ", "’", "He said.", "(UN) (UN)", "ÅÅÅ ÅÅÅ, ÅÅ."] {
             let _ = run(t);

@@ -26,6 +26,11 @@ fn is_det(w: &str) -> bool {
     matches!(w, "the" | "The" | "a" | "A" | "an" | "An")
 }
 
+/// Determiners that may open an apposition: articles and possessives ("his wife, Miriam").
+fn is_appos_det(w: &str) -> bool {
+    is_det(w) || matches!(w, "his" | "His" | "her" | "Her" | "their" | "Their" | "its" | "Its")
+}
+
 /// Words that end a title walking left: verbs of saying, prepositions, conjunctions.
 fn breaks_title(w: &str) -> bool {
     matches!(
@@ -187,7 +192,10 @@ fn apposition_before(doc: &Document, m: &Mention, sent_start: usize) -> Option<T
     let opens = |k: usize| {
         k == sent_start || matches!(word(doc, k - 1), "said" | "says") || !word(doc, k - 1).chars().any(char::is_alphanumeric)
     };
-    let det = (lo..comma).rev().take_while(|&k| word(doc, k) != ",").find(|&k| is_det(word(doc, k)) && opens(k))?;
+    let det = (lo..comma)
+        .rev()
+        .take_while(|&k| word(doc, k) != ",")
+        .find(|&k| (is_det(word(doc, k)) && opens(k)) || (is_appos_det(word(doc, k)) && !is_det(word(doc, k))))?;
     title_from(doc, det, comma)
 }
 
@@ -199,7 +207,9 @@ fn apposition_after(doc: &Document, m: &Mention, sent_end: usize) -> Option<Titl
     }
     let start = comma + 1;
     let mut end = start;
-    while end < sent_end && !matches!(word(doc, end), "," | "." | ";" | ":" | "—" | "(" | "“" | "\"" | "said" | "says" | "told") {
+    while end < sent_end
+        && !matches!(word(doc, end), "," | "." | ";" | ":" | "—" | "(" | "“" | "\"" | "said" | "says" | "told" | "who" | "which" | "whose" | "that")
+    {
         end += 1;
     }
     if end - start > 14 {
@@ -212,7 +222,7 @@ fn apposition_after(doc: &Document, m: &Mention, sent_end: usize) -> Option<Titl
 /// role's head word among its first four words.
 fn title_from(doc: &Document, a: usize, b: usize) -> Option<Title> {
     let mut s = a;
-    if s < b && is_det(word(doc, s)) {
+    if s < b && is_appos_det(word(doc, s)) {
         s += 1;
     }
     if s < b && words::strip_possessive(word(doc, s)).len() != word(doc, s).len() && s + 1 < b {
@@ -259,5 +269,10 @@ mod tests {
         );
         assert_eq!(titles("The city’s mayor, Vadim Boichenko, said 160,000 were trapped.", "Vadim Boichenko"), ["mayor"]);
         assert_eq!(titles("Vadim Boichenko, the city’s mayor, said so.", "Vadim Boichenko"), ["mayor"]);
+        assert_eq!(titles("Sheldon Adelson and his wife, Miriam Adelson, gave.", "Miriam Adelson"), ["wife"]);
+        assert_eq!(
+            titles("It could start, said Brian Baker, a longtime political adviser to the Ricketts family who oversees it.", "Brian Baker"),
+            ["longtime political adviser to the Ricketts family"]
+        );
     }
 }
