@@ -24,7 +24,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     let time_spans: Vec<[usize; 2]> = times.iter().map(|t| t.span).collect();
     let places = link::Places::new(entities);
     let mut out = Vec::new();
-    // The last named claimant of the current paragraph, for "…, he said".
+    // The last named claimant and its sentence, for "…, he said".
     let mut last_claimant: Option<(usize, link::Claimant)> = None;
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.slice(sentence.span);
@@ -36,7 +36,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
         let toks = tokens::sentence_tokens(doc, &lower, sentence);
         let found = scan::sentence(&toks, &doc.text, &time_spans);
         for f in found {
-            let claimant = claimant(doc, &toks, sentence.paragraph, entities, quotes, &f, &last_claimant);
+            let claimant = claimant(doc, &toks, si, entities, quotes, &f, &last_claimant);
             let place = places.place(doc, &lower, si, f.start).map(|i| entities[i].id.clone());
             out.push(Quantity {
                 value: Some(f.value),
@@ -64,22 +64,31 @@ fn has_number_word(lower: &str) -> bool {
         .any(|w| lexicon::LEXICON.numbers.contains_key(w) || number::word(w).is_some() || w.split('-').next().is_some_and(|a| number::word(a).is_some()))
 }
 
+/// How many sentences back a pronoun or "the data" may find its named claimant (news
+/// paragraphs are often one sentence long, so "…, he said" may open a new paragraph).
+const CARRY_SENTENCES: usize = 3;
+
 /// Finds the claimant of one quantity.
 fn claimant(
     doc: &Document,
     toks: &[tokens::Tok],
-    paragraph: usize,
+    sentence: usize,
     entities: &[Entity],
     quotes: &[Quote],
     f: &scan::Found,
     last: &Option<(usize, link::Claimant)>,
 ) -> link::Claimant {
+    let carried = |fallback: &str| match last {
+        Some((si, c)) if sentence - si <= CARRY_SENTENCES => c.clone(),
+        _ => link::Claimant { entity: None, text: Some(fallback.to_string()) },
+    };
     if let Some(c) = link::from_quotes(quotes, f.start, f.end) {
         if !c.text.as_deref().is_some_and(|t| link::is_pronoun(&t.to_lowercase())) || c.entity.is_some() {
             return c;
         }
     }
-    let Some((a, b)) = link::claimant_span(toks, f.lead, f.tail) else { return link::Claimant::default() };
+    let span = link::claimant_span(toks, f.lead, f.tail).or_else(|| link::owner_of_claim_noun(toks, f.lead));
+    let Some((a, b)) = span else { return link::Claimant::default() };
     let (s, e) = link::name_in(toks, a, b);
     let text = &doc.text[s..e];
     if link::is_pronoun(&text.to_lowercase()) {
@@ -87,10 +96,12 @@ fn claimant(
         if let Some(q) = quotes.iter().find(|q| q.speaker_span.is_some_and(|sp| sp[0] < e && s < sp[1]) && (q.speaker.is_some() || q.speaker_name.is_some())) {
             return link::Claimant { entity: q.speaker.clone(), text: q.speaker_name.clone().or_else(|| q.speaker_text.clone()) };
         }
-        return match last {
-            Some((p, c)) if *p == paragraph => c.clone(),
-            _ => link::Claimant { entity: None, text: Some(text.to_string()) },
-        };
+        return carried(text);
+    }
+    // "according to the data": a document standing for the last named claimant.
+    let unnamed = !toks[a..b].iter().any(|t| t.is_capitalised() && t.start > toks[0].start);
+    if unnamed && toks[b - 1].is_word() && lexicon::LEXICON.is("claim_noun", toks[b - 1].lower) {
+        return carried(text);
     }
     let entity = link::entity_for(entities, s, e, text).map(|i| entities[i].id.clone());
     link::Claimant { entity, text: Some(text.to_string()) }
@@ -101,7 +112,7 @@ fn remember_claimant(
     doc: &Document,
     lower: &str,
     sentence: &newsgraph_text::Sentence,
-    _si: usize,
+    si: usize,
     entities: &[Entity],
     quotes: &[Quote],
     last: &mut Option<(usize, link::Claimant)>,
@@ -110,7 +121,7 @@ fn remember_claimant(
     // A named speaker of a quote in this sentence.
     for q in quotes.iter().filter(|q| q.speaker_span.is_some_and(|sp| span.start <= sp[0] && sp[1] <= span.end)) {
         if let Some(name) = q.speaker_name.clone().or_else(|| q.speaker_text.clone().filter(|t| !link::is_pronoun(&t.to_lowercase()))) {
-            *last = Some((sentence.paragraph, link::Claimant { entity: q.speaker.clone(), text: Some(name) }));
+            *last = Some((si, link::Claimant { entity: q.speaker.clone(), text: Some(name) }));
         }
     }
     if quotes.iter().any(|q| q.speaker_span.is_some_and(|sp| span.start <= sp[0] && sp[1] <= span.end)) {
@@ -125,7 +136,7 @@ fn remember_claimant(
                 let text = &doc.text[s..e];
                 if !link::is_pronoun(&text.to_lowercase()) && toks[a..b].iter().any(|t| t.is_capitalised() && t.start >= s && !(t.start == span.start && t.lower == "the")) {
                     let entity = link::entity_for(entities, s, e, text).map(|i| entities[i].id.clone());
-                    *last = Some((sentence.paragraph, link::Claimant { entity, text: Some(text.to_string()) }));
+                    *last = Some((si, link::Claimant { entity, text: Some(text.to_string()) }));
                 }
             }
             break;
@@ -195,6 +206,19 @@ mod tests {
         // The subject of a claim verb, resolved to its entity; the place in the sentence.
         assert_eq!((q[2].source.as_deref(), q[2].source_text.as_deref(), q[2].location.as_deref()), (Some("e4"), Some("The UN"), Some("e3")));
         assert_eq!(q[2].approx, Approx::Exact);
+    }
+
+    #[test]
+    fn claims_written_as_nouns_and_documents() {
+        let text = "Growth is slowing in emerging economies, the IMF said. It edged up its forecast for those \
+                    countries by 0.1 percentage points to 4.2 percent.\nAccording to the data, 98 percent are Sunni.";
+        let doc = Document::new(text);
+        let q = recognise(&doc, &[], &[], &[]);
+        assert_eq!(q.len(), 3, "{q:?}");
+        for x in &q {
+            assert!(x.source_text.as_deref().is_some_and(|t| t.ends_with("IMF")), "{x:?}");
+        }
+        assert_eq!((q[1].value, q[1].unit.as_deref(), q[1].value_max), (Some(4.2), Some("percent"), None));
     }
 
     #[test]

@@ -252,3 +252,26 @@ pub fn entity_for(entities: &[Entity], s: usize, e: usize, text: &str) -> Option
         .position(|en| en.mentions.iter().any(|m| m[0] < e && s < m[1]))
         .or_else(|| entities.iter().position(|en| en.name.eq_ignore_ascii_case(bare) || en.aliases.iter().any(|a| a.eq_ignore_ascii_case(bare))))
 }
+
+/// "It edged up its forecast … to 4.2 percent": the owner of a claim written as a noun
+/// ("its forecast", "their estimate") before the number claims it. Returns the subject words:
+/// the nearest pronoun or name before the possessive.
+pub fn owner_of_claim_noun(toks: &[Tok], lead: usize) -> Option<(usize, usize)> {
+    let k = (0..lead).rev().find(|&k| {
+        matches!(toks[k].lower, "its" | "their") && (k + 1..(k + 4).min(lead)).any(|m| LEXICON.is("claim_noun", toks[m].lower))
+    })?;
+    for m in (0..k).rev() {
+        let t = &toks[m];
+        if matches!(t.lower, "it" | "they") {
+            return Some((m, m + 1));
+        }
+        if t.is_capitalised() && t.is_word() && !(m == 0 && low(toks, m + 1) == ",") && !matches!(t.lower, "but" | "and" | "on" | "in" | "the" | "a") {
+            let mut s = m;
+            while s > 0 && toks[s - 1].is_capitalised() && toks[s - 1].is_word() {
+                s -= 1;
+            }
+            return Some((s, m + 1));
+        }
+    }
+    None
+}
