@@ -36,7 +36,9 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
         }
     }
     events.sort_unstable();
-    let names_taken: Vec<Span> = people.iter().flat_map(|p| p.names.iter().copied()).collect();
+    let mut names_taken: Vec<Span> = people.iter().flat_map(|p| p.names.iter().copied()).collect();
+    names_taken.sort_unstable();
+    let mut nt = 0;
     let mut history: Vec<(usize, usize, usize)> = Vec::new();
     let mut ev = 0;
     let n = doc.tokens.len();
@@ -47,7 +49,11 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
             history.push(events[ev]);
             ev += 1;
         }
-        if t.kind != TokenKind::Word || names_taken.iter().any(|s| s.overlaps(t.span)) {
+        while nt < names_taken.len() && names_taken[nt].end <= t.span.start {
+            nt += 1;
+        }
+        let in_name = names_taken.get(nt).is_some_and(|s| s.overlaps(t.span));
+        if t.kind != TokenKind::Word || in_name {
             i += 1;
             continue;
         }

@@ -68,6 +68,8 @@ pub struct Lexicon {
     pub titles: HashMap<&'static str, TitleWord>,
     /// Longest title phrase, in words.
     pub title_max_words: usize,
+    /// First words of the title phrases: a quick test before building phrases.
+    pub title_first_words: std::collections::HashSet<&'static str>,
 }
 
 pub static LEX: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -106,6 +108,7 @@ impl Lexicon {
             surnames: Default::default(),
             titles: HashMap::new(),
             title_max_words: 1,
+            title_first_words: Default::default(),
         };
         lex.load_places();
         lex.load_people();
@@ -247,6 +250,7 @@ impl Lexicon {
                 continue;
             }
             self.title_max_words = self.title_max_words.max(r[0].split(' ').count());
+            self.title_first_words.insert(r[0].split(' ').next().unwrap_or(""));
             self.titles.insert(r[0], TitleWord { gender: gender(r[1]), head: r[2] == "head" });
         }
     }

@@ -473,6 +473,9 @@ fn person_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec
 
 /// The number of words of a title phrase starting at token `i` ("Foreign Minister" → 2).
 pub fn title_at(doc: &Document, i: usize, end: usize) -> Option<usize> {
+    if i >= end || !LEX.title_first_words.contains(word(doc, i).to_lowercase().as_str()) {
+        return None;
+    }
     let max = LEX.title_max_words.min(end.saturating_sub(i));
     (1..=max).rev().find(|&n| {
         let words: Vec<String> = (i..i + n).map(|k| word(doc, k).to_lowercase()).collect();
