@@ -196,12 +196,11 @@ impl<'a> Ctx<'a> {
             }
             // "Sen. David Perdue (R-Ga.) said": a short bracket after a name.
             if w == ")" {
-                if let Some(open) = (k.saturating_sub(8).max(floor)..k).rev().find(|&j| self.words[j] == "(") {
-                    if open > floor && is_cap(self.words[open - 1]) {
+                if let Some(open) = (k.saturating_sub(8).max(floor)..k).rev().find(|&j| self.words[j] == "(")
+                    && open > floor && is_cap(self.words[open - 1]) {
                         start = open;
                         continue;
                     }
-                }
                 break;
             }
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "." | "&") {
@@ -271,12 +270,11 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "said Sen. David Perdue (R-Ga.)": a short bracket after a name.
-            if w == "(" && k > from && is_cap(self.words[k - 1]) {
-                if let Some(close) = (k + 1..(k + 8).min(stop)).find(|&j| self.words[j] == ")") {
+            if w == "(" && k > from && is_cap(self.words[k - 1])
+                && let Some(close) = (k + 1..(k + 8).min(stop)).find(|&j| self.words[j] == ")") {
                     k = close + 1;
                     continue;
                 }
-            }
             if w == "," {
                 // Apposition: ", Vadim Denisenko" continues the phrase; ", adding" ends it.
                 let next = self.words.get(k + 1).copied().unwrap_or("");

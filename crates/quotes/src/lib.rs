@@ -76,14 +76,14 @@ pub fn recognise(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
 /// Gives each partial quote the speaker and verb of the reported speech holding it, or of
 /// the first speech verb in its sentence.
 fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
-    for k in 0..quoted.len() {
-        if quoted[k].kind != QuoteKind::Partial {
+    for item in quoted.iter_mut() {
+        if item.kind != QuoteKind::Partial {
             continue;
         }
-        let outer = quoted[k].outer;
+        let outer = item.outer;
         if let Some(r) = reported.iter().find(|r| r.content.contains(outer) || r.content.overlaps(outer)) {
-            quoted[k].who = r.who.clone();
-            quoted[k].cue = r.cue;
+            item.who = r.who.clone();
+            item.cue = r.cue;
             continue;
         }
         // Same sentence, any speech verb with a subject ("called them “deplorables”").
@@ -95,22 +95,21 @@ fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
             }
             let Some(v) = ctx.cue(c) else { continue };
             if let Some((a, b)) = ctx.subject_before(c, first) {
-                quoted[k].who = Who::Span(a, b);
-                quoted[k].cue = Some((c, c + 1 + v.extra_words));
+                item.who = Who::Span(a, b);
+                item.cue = Some((c, c + 1 + v.extra_words));
                 break;
             }
         }
-        if quoted[k].who == Who::None {
+        if item.who == Who::None {
             // A verb that only takes an object here: "Clinton called half of … “deplorables.”"
             let before: Vec<usize> = (first..o).filter(|&c| !ctx.quoted[c]).collect();
             for &c in before.iter().rev() {
-                if one_word_cue(ctx.w(c)) {
-                    if let Some((a, b)) = ctx.subject_before(c, first) {
-                        quoted[k].who = Who::Span(a, b);
-                        quoted[k].cue = Some((c, c + 1));
+                if one_word_cue(ctx.w(c))
+                    && let Some((a, b)) = ctx.subject_before(c, first) {
+                        item.who = Who::Span(a, b);
+                        item.cue = Some((c, c + 1));
                         break;
                     }
-                }
             }
         }
     }

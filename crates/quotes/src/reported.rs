@@ -89,8 +89,8 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     // Inverted, speaker after the verb at the end: "…, said Smith."
     // Inversion ("…, said X") is a say-type construction; "…, shows Democratic groups
     // outpacing …" is not one, nor is a speaker phrase holding a verb form.
-    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle) {
-        if let Some((sa, sb)) = ctx.speaker_after(cend, true).filter(|&(sa, _)| v.frame != Frame::That || is_cap(ctx.w(sa))) {
+    if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle)
+        && let Some((sa, sb)) = ctx.speaker_after(cend, true).filter(|&(sa, _)| v.frame != Frame::That || is_cap(ctx.w(sa))) {
             // The comma before the verb closes the content: "…, said Brian Baker, a …".
             let verbal = (sa..sb).any(|k| {
                 let w = ctx.w(k);
@@ -101,7 +101,6 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
                 return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
             }
         }
-    }
     // A verb right after a quotation ("“…,” said 9/11 widow …") attributes that quotation;
     // what follows it is its speaker, not reported content.
     if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1] {
@@ -325,11 +324,10 @@ fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usi
 pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &[&Item]) -> Who {
     let first = ctx.sentence_first(ci);
     let sentence = ctx.sent[ci];
-    if let Some(item) = prior.iter().rev().find(|it| it.cue.is_some_and(|(c, _)| c < ci && ctx.sent[c] == sentence)) {
-        if !matches!(item.who, Who::None) {
+    if let Some(item) = prior.iter().rev().find(|it| it.cue.is_some_and(|(c, _)| c < ci && ctx.sent[c] == sentence))
+        && !matches!(item.who, Who::None) {
             return item.who.clone();
         }
-    }
     if let Some(k) = (first..ci).rev().find(|&k| !ctx.quoted[k] && one_of(ctx.w(k), SUBJECT_PRONOUNS) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))) {
         return Who::Span(k, k + 1);
     }
@@ -343,11 +341,10 @@ fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     // "In August, several environmental groups granted …": past an opening adverbial.
-    if one_of(ctx.w(k), &["in", "on", "at", "after", "before", "during", "following", "since", "with", "for", "by", "last", "earlier", "later", "overall", "still", "meanwhile", "however", "yesterday", "today"]) {
-        if let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",") {
+    if one_of(ctx.w(k), &["in", "on", "at", "after", "before", "during", "following", "since", "with", "for", "by", "last", "earlier", "later", "overall", "still", "meanwhile", "however", "yesterday", "today"])
+        && let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",") {
             k = c + 1;
         }
-    }
     let a = k;
     if one_of(ctx.w(k), &["the", "a", "an"]) {
         k += 1;

@@ -198,11 +198,10 @@ impl<'a> Resolver<'a> {
                 let ent = &self.entities[*e];
                 return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: true };
             }
-            if lexicon::is_speaker_noun(&noun) {
-                if let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.iter().any(|t| *t == noun)) {
+            if lexicon::is_speaker_noun(&noun)
+                && let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.contains(&noun)) {
                     return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
                 }
-            }
         }
         Resolved::default()
     }
@@ -243,11 +242,10 @@ impl<'a> Resolver<'a> {
 /// The part of a speaker phrase that holds its head: before any "of"/"to"/"for" phrase,
 /// or the apposition after its last comma.
 fn head_region(ctx: &Ctx, a: usize, b: usize) -> Span {
-    if let Some(c) = (a..b).rev().find(|&k| ctx.w(k) == ",") {
-        if c + 1 < b {
+    if let Some(c) = (a..b).rev().find(|&k| ctx.w(k) == ",")
+        && c + 1 < b {
             return ctx.span(c + 1, b);
         }
-    }
     let cut = (a + 1..b).find(|&k| one_of(ctx.w(k), &["of", "to", "for", "from", "at", "in"])).unwrap_or(b);
     ctx.span(a, cut)
 }

@@ -207,3 +207,24 @@ fn speaker_descriptions_run_to_their_end() {
     let (_, q) = run("But Megan Hester, senior associate at the institute, said parents want neighborhood schools.");
     assert_eq!(q[0].speaker_text.as_deref(), Some("Megan Hester, senior associate at the institute"));
 }
+
+#[test]
+fn long_and_pathological_texts_do_not_panic() {
+    let mut t = String::new();
+    for i in 0..2000 {
+        t.push_str(match i % 7 {
+            0 => "“Open, ",
+            1 => "he said, ",
+            2 => "'' doubled ",
+            3 => "\"straight\" ",
+            4 => "according to, ",
+            5 => "said that\n\n",
+            _ => "” stray. ",
+        });
+    }
+    let (doc, q) = run(&t);
+    for x in &q {
+        assert!(x.span[0] <= x.span[1] && x.span[1] <= doc.text.len());
+        assert!(doc.text.is_char_boundary(x.span[0]) && doc.text.is_char_boundary(x.span[1]));
+    }
+}
