@@ -221,8 +221,11 @@ impl<'a> DocContext<'a> {
     fn actor_ref(&self, s: &Sent, actors: &[Actor], group: &[usize]) -> ActorRef {
         let first = &actors[group[0]];
         let last = &actors[*group.last().unwrap_or(&group[0])];
-        let text = s.text(first.start, last.end).trim_end_matches("’s").trim_end_matches("'s").to_string();
-        let id = self.entity_of(first);
+        // A possessive owner right before the phrase belongs to it: "Belarus's rulers".
+        let owner = group[0].checked_sub(1).map(|o| &actors[o]).filter(|o| o.possessive && o.end == first.start);
+        let start = owner.map_or(first.start, |o| o.start);
+        let text = s.text(start, last.end).trim_end_matches("’s").trim_end_matches("'s").to_string();
+        let id = self.entity_of(first).or_else(|| owner.and_then(|o| self.entity_of(o)));
         let key = match (&id, first.country) {
             (Some(id), _) => id.clone(),
             (None, Some(c)) if first.metonym || first.kind == ActorKind::Place || pure_demonym(s, first) => {

@@ -183,6 +183,13 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         if (pos..a.start).any(|k| opens_clause(s.w(k))) {
             return None;
         }
+        // "against the party's leader Mahmoud Abbas": the possessed actor is the object.
+        if a.possessive
+            && let Some(next) = actors.get(idx + 1)
+            && next.start == a.end
+        {
+            return Some(idx + 1);
+        }
         // "withdraw its troops": the subject's own people are not the other side.
         if a.start > 0 && matches!(s.w(a.start - 1), "its" | "their" | "his" | "her" | "our" | "my") {
             continue;
@@ -340,9 +347,26 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
                 }
             }
         }
+        // A noun inside an adverbial phrase ("shut down the capital in protest of …",
+        // "during demonstrations"): its source is the clause's subject, the first actor.
+        let adverbial = matches!(governing_word(s, f.start), "in" | "during" | "amid" | "despite" | "following");
+        let subject = if adverbial {
+            actors
+                .iter()
+                .position(|a| a.end <= f.start && !a.modifier_only && !governed_by_prep(s, a.start))
+                // Only a phrase that is itself a subject (nothing between it and the clause's
+                // verb that the subject search would stop at).
+                .filter(|&i| subject_before(s, actors, actors[i].end, 0) == Some(i))
+                .or_else(|| subject_before(s, actors, f.start, barrier))
+        } else if governing_word(s, f.start) == "of" {
+            // "in protest of the arrest": an argument of another noun; its agent is not said.
+            None
+        } else {
+            subject_before(s, actors, f.start, barrier)
+        };
         if src.is_none()
             && !noun_is_subject(s, f.end)
-            && let Some(subj) = subject_before(s, actors, f.start, barrier)
+            && let Some(subj) = subject
         {
             src = Some(group_ending(actors, subj));
             clause_start = actors[subj].end;

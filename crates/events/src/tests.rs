@@ -192,3 +192,9 @@ fn author_of_a_rejected_call_is_the_target() {
     assert_eq!(rej.source_text.as_deref(), Some("Berlin"));
     assert!(rej.target_text.as_deref().is_some_and(|t| t.starts_with("Belarus")), "{ev:?}");
 }
+
+#[test]
+fn adverbial_protest_takes_the_clause_subject() {
+    let ev = run("Seven opposition parties organized a strike that shut down Khatmandu in protest of the arrest of activists.", &[], &[], None);
+    assert!(ev.iter().all(|e| e.source_text.as_deref() != Some("Khatmandu")), "{ev:?}");
+}
