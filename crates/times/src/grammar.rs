@@ -760,6 +760,13 @@ impl<'a> Parser<'a> {
             Some((j, n)) if self.lex(j, Kind::Weekday).is_some() => {
                 (Some(n.parse::<i32>().ok()?), j)
             }
+            // "this coming Sunday", "this past Friday"
+            Some((j, "0"))
+                if matches!(self.w(j), "coming" | "past")
+                    && self.lex(j + 1, Kind::Weekday).is_some() =>
+            {
+                (Some(if self.w(j) == "coming" { 1 } else { -1 }), j + 1)
+            }
             _ => (None, i),
         };
         let (mut end, wd) = self.lex(j, Kind::Weekday)?;
@@ -1713,6 +1720,15 @@ impl<'a> Parser<'a> {
         let k = if self.w(end) == "of" { end + 1 } else { end };
         if let Some(y) = self.year_num(k) {
             return Some(Hit::date(start, k + 1, Point::Season(y, s)));
+        }
+        // "the winter of nineteen ninety-four"
+        if let Some(Hit {
+            end,
+            point: Some(Point::Year(y)),
+            ..
+        }) = self.year_expr(k).filter(|_| k > end)
+        {
+            return Some(Hit::date(start, end, Point::Season(y, s)));
         }
         let prev = self.w(start.wrapping_sub(1));
         if !(j > i

@@ -385,3 +385,12 @@ fn year_ago_quarters() {
     let vals: Vec<&str> = v.iter().map(|t| t.2.as_str()).collect();
     assert_eq!(vals, ["1989-Q3", "1988-Q3", "1988-Q3"]);
 }
+
+#[test]
+fn coming_weekdays_and_word_years() {
+    assert_eq!(val("on this coming Sunday", "1998-03-04"), "1998-03-08");
+    assert_eq!(
+        val("in the winter of nineteen ninety-four", "1998-03-04"),
+        "1994-WI"
+    );
+}
