@@ -83,7 +83,16 @@ fn claimant(
         _ => link::Claimant { entity: None, text: Some(fallback.to_string()) },
     };
     if let Some(c) = link::from_quotes(quotes, f.start, f.end) {
-        if !c.text.as_deref().is_some_and(|t| link::is_pronoun(&t.to_lowercase())) || c.entity.is_some() {
+        let text = c.text.as_deref().unwrap_or("");
+        let lower = text.to_lowercase();
+        // "According to the data": an unnamed document stands for the last named claimant.
+        let document = !text.chars().any(char::is_uppercase)
+            && lower.rsplit(' ').next().is_some_and(|w| lexicon::LEXICON.is("claim_noun", w));
+        if c.entity.is_none() && (link::is_pronoun(&lower) || document) {
+            if document {
+                return carried(text);
+            }
+        } else {
             return c;
         }
     }
@@ -206,6 +215,28 @@ mod tests {
         // The subject of a claim verb, resolved to its entity; the place in the sentence.
         assert_eq!((q[2].source.as_deref(), q[2].source_text.as_deref(), q[2].location.as_deref()), (Some("e4"), Some("The UN"), Some("e3")));
         assert_eq!(q[2].approx, Approx::Exact);
+    }
+
+    #[test]
+    fn document_speakers_point_back() {
+        let text = "The State Department said that 98 percent are Sunni Muslims.\nAccording to the data, Christians make up 1 percent.";
+        let doc = Document::new(text);
+        let at = text.find("Christians").unwrap();
+        let quote = Quote {
+            kind: QuoteKind::Indirect,
+            text: "Christians make up 1 percent".into(),
+            span: [at, at + "Christians make up 1 percent".len()],
+            speaker: None,
+            speaker_text: Some("the data".into()),
+            speaker_name: None,
+            speaker_span: None,
+            cue: Some("According to".into()),
+            cue_span: None,
+            confidence: None,
+        };
+        let q = recognise(&doc, &[], &[quote], &[]);
+        assert_eq!(q.len(), 2, "{q:?}");
+        assert_eq!(q[1].source_text.as_deref(), Some("The State Department"));
     }
 
     #[test]
