@@ -76,12 +76,20 @@ impl Gazetteer {
     }
 }
 
-/// Whether a whole phrase is a demonym or a group word ("Ukrainian", "Sunnis"): the MISC
-/// mentions that are NORP.
-pub fn is_group_word(phrase: &str) -> bool {
+/// Country names and their abbreviations ("US", "UK"), for [`is_country`]. Kept apart from
+/// the feature gazetteers: CoNLL labels "U.S." by context (place, organisation or part of a
+/// MISC name), so as a feature it misleads, but a name that is exactly a country is a place.
+static COUNTRIES: LazyLock<Gazetteer> = LazyLock::new(|| {
+    let mut g = Gazetteer { phrases: HashMap::new() };
+    g.load(0, include_str!("../../../lexicons/ner/countries.txt"));
+    g.load(0, include_str!("../../../lexicons/ner/country_abbreviations.txt"));
+    g
+});
+
+fn phrase_hash(phrase: &str) -> Option<u64> {
     let toks = tokenize(phrase, Span::new(0, phrase.len()));
     if toks.is_empty() || toks.len() > MAX_PHRASE {
-        return false;
+        return None;
     }
     let mut buf = Vec::new();
     let mut h = PHRASE_SEED;
@@ -90,7 +98,18 @@ pub fn is_group_word(phrase: &str) -> bool {
         normalise(&phrase[t.span.start..t.span.end], &mut buf);
         h = phrase_step(h, chars_hash(&buf));
     }
-    GAZ.lookup(h) & 0b11000 != 0
+    Some(h)
+}
+
+/// Whether a whole phrase is a country's name or abbreviation (any case).
+pub fn is_country(phrase: &str) -> bool {
+    phrase_hash(phrase).is_some_and(|h| COUNTRIES.lookup(h) != 0)
+}
+
+/// Whether a whole phrase is a demonym or a group word ("Ukrainian", "Sunnis"): the MISC
+/// mentions that are NORP.
+pub fn is_group_word(phrase: &str) -> bool {
+    phrase_hash(phrase).is_some_and(|h| GAZ.lookup(h) & 0b11000 != 0)
 }
 
 /// Marks, for each token, its position in the longest gazetteer phrase of each list that
@@ -214,6 +233,12 @@ mod tests {
         assert_eq!(out[4][3], 4, "plural demonym");
         assert_eq!(out[6][2], 4, "case-insensitive");
         assert_eq!(out[3], [0; N_GAZ]);
+    }
+
+    #[test]
+    fn countries() {
+        assert!(is_country("US") && is_country("U.S.") && is_country("Ukraine") && is_country("United Kingdom"));
+        assert!(!is_country("Kyiv") && !is_country("NATO") && !is_country(""));
     }
 
     #[test]

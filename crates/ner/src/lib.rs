@@ -135,6 +135,9 @@ pub fn tag_with(s: &dyn Scorer, doc: &Document) -> Vec<NameMention> {
         }
         let kind = match model::TYPES[c.ty] {
             "PER" => EntityType::PERSON,
+            // A name that is exactly a country's ("US" in "US officials") is the place, as
+            // CoNLL labels "U.S." in that position; CoNLL barely knows the undotted form.
+            "ORG" if c.tokens.len() <= 4 && lexicon::is_country(doc.slice(span)) => EntityType::GPE,
             "ORG" => EntityType::ORG,
             "LOC" => EntityType::GPE,
             _ => {
