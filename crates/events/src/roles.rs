@@ -219,7 +219,12 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             continue;
         }
         // Words between: an object noun phrase of which the actor is a modifier or owner.
-        if (pos..a.start).all(|k| s.is_word(k) && !crate::lexicon::LEXICON.triggers.contains_key(s.w(k))) && a.start - pos <= 5 {
+        // Quantifiers count: "arrested more than 100 Palestinians".
+        let plain = |k: usize| {
+            (s.is_word(k) && !crate::lexicon::LEXICON.triggers.contains_key(s.w(k)))
+                || s.toks[k].kind == newsgraph_text::TokenKind::Number
+        };
+        if (pos..a.start).all(plain) && a.start - pos <= 5 {
             return Some(idx);
         }
     }
@@ -395,6 +400,10 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         if obj.is_none() && f.end + 1 < s.len() && s.w(f.end) == "to" && s.is_word(f.end + 1) {
             let wider: &[&str] = &["with", "to", "against", "on", "for", "from", "in", "into", "of", "over"];
             obj = object_after(s, actors, f.end + 2, wider, 10);
+        }
+        // Acts done to a place: "lifted a night curfew in Montenegro", "shelled positions in X".
+        if obj.is_none() && matches!(ty, "ASSAULT" | "COERCE" | "CONCEDE" | "RETREAT" | "PROTEST" | "MOBILIZE") {
+            obj = object_after(s, actors, f.end, &["in", "inside", "across"], 8).filter(|&o| actors[o].kind == ActorKind::Place);
         }
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
     };
