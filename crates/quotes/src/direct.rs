@@ -41,6 +41,11 @@ pub fn find(ctx: &mut Ctx, stretches: &[Stretch]) -> Vec<Item> {
             }
             None => (Who::None, None, if st.closed { 0.6 } else { 0.4 }),
         };
+        // Single marks are also apostrophes: an unattributed single-quoted "quotation" is
+        // more likely a stray pair than speech.
+        if st.single && kind == QuoteKind::Direct && cue.is_none() {
+            continue;
+        }
         let conf = if kind == QuoteKind::Partial { confidence - 0.1 } else { confidence };
         items.push(Item { kind, content: st.inner, outer: st.outer, who, cue, confidence: conf, para: ctx.para[o] });
     }

@@ -54,7 +54,7 @@ pub fn is_cap(w: &str) -> bool {
 }
 
 pub fn is_quote_mark(w: &str) -> bool {
-    matches!(w, "“" | "”" | "\"" | "„" | "«" | "»" | "‟" | "'")
+    matches!(w, "“" | "”" | "\"" | "„" | "«" | "»" | "‟" | "'" | "‘")
 }
 
 /// The document's tokens with their texts, sentences and quotation membership.

@@ -17,6 +17,9 @@ pub struct Stretch {
     pub inner: Span,
     /// False when no closing mark was found and the end was recovered.
     pub closed: bool,
+    /// Marked with single quotation marks (headlines, some outlets' house style): kept only
+    /// when attributed, as single marks are also apostrophes.
+    pub single: bool,
 }
 
 fn is_double_open(c: char) -> bool {
@@ -120,7 +123,54 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
         let last = doc.paragraphs.len().saturating_sub(1);
         close_recovered(doc, start, last, &mut out);
     }
+    let singles = single_stretches(doc, &out);
+    out.extend(singles);
     out.sort_by_key(|s| s.outer.start);
+    out
+}
+
+/// Single-quoted stretches outside double-quoted ones: ‘…’ or '…' opened after a space
+/// (or a colon, bracket or dash) before a letter, and closed by a mark followed by a space,
+/// punctuation or the paragraph end. Within one paragraph and at most 60 words; never
+/// recovered when unclosed (an unpaired single mark is an apostrophe).
+fn single_stretches(doc: &Document, doubles: &[Stretch]) -> Vec<Stretch> {
+    let mut out = Vec::new();
+    let text = doc.text.as_str();
+    let inside_double = |pos: usize| doubles.iter().any(|d| d.outer.start <= pos && pos < d.outer.end);
+    for para in &doc.paragraphs {
+        let chars: Vec<(usize, char)> = text[para.start..para.end].char_indices().collect();
+        let mut open: Option<usize> = None;
+        for (k, &(off, c)) in chars.iter().enumerate() {
+            if !matches!(c, '‘' | '’' | '\'') {
+                continue;
+            }
+            let pos = para.start + off;
+            let prev = if k > 0 { Some(chars[k - 1].1) } else { None };
+            let next = chars.get(k + 1).map(|&(_, c)| c);
+            // Doubled apostrophes are a double mark, handled with the doubles.
+            if c == '\'' && (prev == Some('\'') || next == Some('\'')) {
+                continue;
+            }
+            if inside_double(pos) {
+                continue;
+            }
+            let opens = matches!(c, '‘' | '\'')
+                && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | ':' | '—' | '–' | '['))
+                && next.is_some_and(char::is_alphabetic);
+            let closes = matches!(c, '’' | '\'')
+                && prev.is_some_and(|p| !p.is_whitespace())
+                && next.is_none_or(|n| !n.is_alphanumeric());
+            if let (Some(start), true) = (open, closes) {
+                let inner = Span::new(start + text[start..].chars().next().map_or(1, char::len_utf8), pos);
+                if inner.start < inner.end && text[inner.start..inner.end].split_whitespace().count() <= 60 {
+                    out.push(Stretch { outer: Span::new(start, pos + c.len_utf8()), inner, closed: true, single: true });
+                }
+                open = None;
+            } else if opens {
+                open = Some(pos);
+            }
+        }
+    }
     out
 }
 
@@ -134,7 +184,7 @@ fn push(doc: &Document, out: &mut Vec<Stretch>, open: usize, close: usize, end: 
     }
     let close = inner_start + doc.text[inner_start..close].trim_end().len();
     if inner_start < close {
-        out.push(Stretch { outer: Span::new(open, end.max(close)), inner: Span::new(inner_start, close), closed });
+        out.push(Stretch { outer: Span::new(open, end.max(close)), inner: Span::new(inner_start, close), closed, single: false });
     }
 }
 
@@ -170,6 +220,13 @@ mod tests {
     #[test]
     fn apostrophes_and_nested_single_marks_stay_inside() {
         assert_eq!(quoted("He said “I don’t call it ‘war’ at all.” Then he left."), vec!["I don’t call it ‘war’ at all."]);
+    }
+
+    #[test]
+    fn single_marks_outside_double_ones() {
+        assert_eq!(quoted("De Blasio says the blast was an 'intentional act.'"), vec!["intentional act."]);
+        assert_eq!(quoted("Warren to CEO: ‘You Should Be Investigated.’ The voters’ choice."), vec!["You Should Be Investigated."]);
+        assert!(quoted("The Russians’ plan and rock ’n’ roll, don’t.").is_empty());
     }
 
     #[test]
