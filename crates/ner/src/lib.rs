@@ -167,6 +167,27 @@ mod tests {
         }
     }
 
+    fn tagged(text: &str) -> Vec<(String, &'static str)> {
+        let doc = Document::new(text);
+        tag(&doc).into_iter().map(|m| (doc.slice(m.span).to_string(), m.kind.as_str())).collect()
+    }
+
+    #[test]
+    fn tags_a_news_sentence() {
+        let got = tagged("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday, the State Department said.");
+        for want in [("Russian", "NORP"), ("Sergei Lavrov", "PERSON"), ("Antony Blinken", "PERSON"), ("Geneva", "GPE"), ("State Department", "ORG")] {
+            assert!(got.contains(&(want.0.to_string(), want.1)), "{want:?} not in {got:?}");
+        }
+    }
+
+    #[test]
+    fn possessive_and_country_abbreviation() {
+        let got = tagged("US officials criticised Vladimir Putin’s decision, a spokesman for the United Nations said.");
+        assert!(got.contains(&("Vladimir Putin".to_string(), "PERSON")), "{got:?}");
+        assert!(got.contains(&("US".to_string(), "GPE")), "{got:?}");
+        assert!(!got.iter().any(|(t, _)| t.ends_with("’s")));
+    }
+
     #[test]
     fn mentions_are_ordered_and_disjoint() {
         let doc = Document::new("Russian Foreign Minister Sergei Lavrov met Antony Blinken in Geneva on Friday.");
