@@ -366,10 +366,15 @@ fn classify_kind(doc: &Document, m: &Mention, sent_start: usize) -> Option<Entit
     if let Some(&(_, t)) = LEX.orgs.get(k) {
         return Some(t);
     }
-    if LEX.demonyms.contains_key(k) || LEX.norp.contains_key(k) {
+    let refs = LEX.places_for(k);
+    // "Vatican" is a demonym and a place; the place reading is the name.
+    let place_named = refs.iter().any(|r| {
+        let p = &LEX.places[r.place as usize];
+        p.kind == PlaceKind::Country || (r.primary && p.population >= 100_000)
+    });
+    if (LEX.demonyms.contains_key(k) && !place_named) || LEX.norp.contains_key(k) {
         return Some(EntityType::NORP);
     }
-    let refs = LEX.places_for(k);
     if refs.is_empty() {
         return None;
     }
@@ -596,16 +601,36 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
         let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
+        // "American Civil Liberties Union of Ohio and Demos": a name completed by a place,
+        // then "and", is not the first half of a longer name ("Department of Trade and Industry").
+        let complete_before_and = |m: &Mention| {
+            m.tokens.len() >= 2
+                && m.tokens.end < doc.tokens.len()
+                && word(doc, m.tokens.end) == "and"
+                && doc.tokens[m.tokens.end].span.end < t.span.end
+                && LEX.places_for(word(doc, m.tokens.end - 1)).iter().any(|r| LEX.places[r.place as usize].kind != PlaceKind::City)
+        };
         let strong_blocks = overl.iter().any(|&k| {
             let m = &rules[k];
             m.origin <= Origin::Pattern
                 // A longer tagger name wins ("Ukrainian Interior Ministry" over "Ukrainian").
-                && !(t.span.contains(m.span) && t.span != m.span)
+                && (!(t.span.contains(m.span) && t.span != m.span) || complete_before_and(m))
                 // A town's or region's name the tagger reads as a person or a club ("Leeds
                 // beat Lazio") is the tagger's call: it sees the context, the table does not.
                 && !(m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m))
         });
         if strong_blocks {
+            // The second conjunct of a blocked "X of Ohio and Demos" is still a name.
+            if let Some(k) = overl.iter().copied().find(|&k| complete_before_and(&rules[k])) {
+                let a = rules[k].tokens.end + 1;
+                let mut b = a;
+                while b < doc.tokens.len() && doc.tokens[b].span.start < t.span.end {
+                    b += 1;
+                }
+                if a < b && words::is_cap(word(doc, a)) && !overl.iter().any(|&o| rules[o].tokens.end > a) {
+                    extra.push(make(doc, a, b, t.kind, Origin::Tagger));
+                }
+            }
             continue;
         }
         for &k in &overl {
@@ -680,7 +705,7 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
     let mut s = a;
     for k in a..b.saturating_sub(1) {
         let w = word(doc, k);
-        if w.chars().next().is_some_and(char::is_lowercase) && !words::is_name_particle(w) && !words::is_org_connector(w) {
+        if w.chars().next().is_some_and(char::is_lowercase) && !words::is_name_particle(w) && !words::is_org_connector(w) && w != "and" {
             s = k + 1;
         }
     }
