@@ -228,7 +228,9 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             let sentence_start = k == 0 || (k == 1 && !s.is_word(0));
             // "London-based", "Singapore-listed" qualify; they do not name an actor.
             let hyphen_adjective = raw.rsplit('-').next().is_some_and(|tail| tail != raw && tail.chars().next().is_some_and(char::is_lowercase));
-            let name_like = is_capitalised(raw) && !hyphen_adjective && !NOT_NAMES.contains(&w);
+            // "I’ve", "We're": a pronoun with a contraction is still a pronoun.
+            let base = w.split('\'').next().unwrap_or(w);
+            let name_like = is_capitalised(raw) && !hyphen_adjective && !NOT_NAMES.contains(&w) && !NOT_NAMES.contains(&base);
             if name_like && !(sentence_start && trigger_at[k]) {
                 k += 1;
                 end = k;

@@ -169,6 +169,10 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
 /// The first actor after token `pos` that the trigger governs: adjacent, or after one of
 /// `preps`, or after "that" (a clause whose subject is the target, "demanding that Kiev cede").
 fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usize) -> Option<usize> {
+    // "killing themselves": the subject acts on itself; no other side.
+    if matches!(s.w(pos), "themselves" | "himself" | "herself" | "itself" | "ourselves" | "myself") {
+        return None;
+    }
     for (idx, a) in actors.iter().enumerate() {
         if a.start < pos {
             continue;
@@ -322,8 +326,32 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
     let participle = s.w(f.start).ends_with("ing")
         && f.start > 0
         && !matches!(s.w(f.start - 1), "is" | "are" | "was" | "were" | "be" | "been" | "am");
-    let barrier =
-        if participle { 0 } else { verbs_before.iter().map(|v| v.end).filter(|&e| e <= f.start).max().unwrap_or(0) };
+    let barrier_at = |pos: usize| verbs_before.iter().map(|v| v.end).filter(|&e| e <= pos).max().unwrap_or(0);
+    let barrier = if participle { 0 } else { barrier_at(f.start) };
+    // "criticized free-trade deals and called for tariffs": a coordinated verb shares the
+    // subject of the verb before it.
+    let mut p = f.start;
+    while p > 0 && s.w(p - 1).ends_with("ly") {
+        p -= 1;
+    }
+    if !f.noun
+        && !f.passive
+        && p > 0
+        && s.w(p - 1) == "and"
+        && let Some(subj) = verbs_before
+            .iter()
+            .rev()
+            .filter(|v| v.end < p && !v.noun)
+            .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
+    {
+        let preps: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+        let obj = object_after(s, actors, f.end, preps, 10);
+        return Some(Roles {
+            source: group_ending(actors, subj),
+            target: obj.map(|o| group_starting(actors, o)),
+            clause_start: f.start.saturating_sub(6),
+        });
+    }
     let ty = f.plover;
     let mut clause_start = 0;
     let (source, target) = if f.noun {

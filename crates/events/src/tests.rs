@@ -198,3 +198,11 @@ fn adverbial_protest_takes_the_clause_subject() {
     let ev = run("Seven opposition parties organized a strike that shut down Khatmandu in protest of the arrest of activists.", &[], &[], None);
     assert!(ev.iter().all(|e| e.source_text.as_deref() != Some("Khatmandu")), "{ev:?}");
 }
+
+#[test]
+fn coordinated_verbs_share_the_subject() {
+    let ev = run("Trump has criticized free-trade deals such as NAFTA and called for new tariffs on China.", &[], &[], None);
+    let req = ev.iter().find(|e| e.kind == "REQUEST").expect("REQUEST");
+    assert_eq!(req.source_text.as_deref(), Some("Trump"));
+}
+

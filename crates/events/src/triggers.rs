@@ -65,7 +65,9 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
         };
         let prev = prev_word(s, i);
         let prev_is_possessive = prev.ends_with("'s") || prev.ends_with('\'');
-        let noun_context = DETERMINERS.contains(&prev) || prev_is_possessive || (PREPOSITIONS.contains(&prev) && prev != "to");
+        // "free-trade deals": after a hyphenated modifier the word is a noun.
+        let hyphen_modifier = prev.contains('-') && prev.chars().all(|c| c.is_lowercase() || c == '-');
+        let noun_context = DETERMINERS.contains(&prev) || prev_is_possessive || hyphen_modifier || (PREPOSITIONS.contains(&prev) && prev != "to");
         let verb_context = VERB_CONTEXT.contains(&prev) || after_actor.get(i).copied().unwrap_or(false) || prev.ends_with("ly");
         let mut chosen: Option<&Trigger> = None;
         for t in cands {
