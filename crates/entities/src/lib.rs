@@ -204,6 +204,32 @@ mod tests {
     }
 
     #[test]
+    fn never_panics_on_scrambled_text() {
+        // A fixed pseudo-random mix of names, punctuation, apostrophes, combining marks and
+        // other scripts: every slice must stay on char boundaries.
+        let parts = ["Kyiv", "’s", " (UN) ", "Mr.", " he ", "É\u{301}", "ß", "🙂", ", the mayor, ", "A.", "Ministry", "of", "“", "\n", "Zelensky", "and", "U.S."];
+        let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..200 {
+            let mut s = String::new();
+            for _ in 0..40 {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                s.push_str(parts[(x % parts.len() as u64) as usize]);
+                if x % 3 == 0 {
+                    s.push(' ');
+                }
+            }
+            let (doc, es) = run(&s);
+            for e in es {
+                for [a, b] in e.mentions {
+                    assert!(doc.text.is_char_boundary(a) && doc.text.is_char_boundary(b) && a < b);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn empty_and_odd_text() {
         for t in ["", " ", "’", "He said.", "(UN) (UN)", "ÅÅÅ ÅÅÅ, ÅÅ."] {
             let _ = run(t);
