@@ -81,7 +81,9 @@ pub fn reject(toks: &[Tok], c: &Candidate, times: &[[usize; 2]]) -> bool {
         if lex.is("ident", prev) {
             return true;
         }
-        if p.bare_digits > 0 && p.start > 0 {
+        // A name and a plain or version-like number ("Boeing 737", "Firefox 1.0").
+        let version_like = p.form == Form::Digits && p.scale == 1.0 && p.value < 100.0 && p.glued_unit.is_none();
+        if (p.bare_digits > 0 || version_like) && p.start > 0 {
             let t = &toks[p.start - 1];
             let sentence_start = p.start == 1;
             if t.is_word() && t.is_capitalised() && !sentence_start && !is_plural_word(toks, p.end) {

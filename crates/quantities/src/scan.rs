@@ -293,7 +293,13 @@ fn dress(toks: &[Tok], p: Parsed, inherited_unit: Option<&'static str>) -> Cand 
         }
     }
     if let Some(s) = p.money_scale {
-        if unit.is_some() || inherited_unit.is_some() {
+        // A glued "m" is million after a currency sign, before a currency word ("506m euros")
+        // or a counted plural ("18m people", "1.1m of the UK's"), and metres otherwise ("60m").
+        let currency_after = unit_after(toks, p.end).is_some_and(|(u, _)| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()));
+        // "the 60m hurdles", "women's 100m": a named distance, not a count.
+        let named = matches!(low_before(toks, p.start), "the" | "a" | "’s" | "'s" | "his" | "her" | "their");
+        let counted = !named && (filter::is_plural_word(toks, p.end) || low(toks, p.end) == "of");
+        if unit.is_some() || inherited_unit.is_some() || currency_after || counted {
             value *= s;
         } else {
             unit = Some("m");
@@ -539,6 +545,8 @@ mod tests {
         assert_eq!((f[0].value, f[0].value_max, f[0].unit), (1.5e9, Some(2e9), Some("USD")));
         let f = find("Output grew 1.6 percent and 50% of firms, worth £3m.");
         assert_eq!(f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(1.6, Some("percent")), (50.0, Some("percent")), (3e6, Some("GBP"))]);
+        let f = find("A loss of 506m euros, 18m people, and the 60m hurdles.");
+        assert_eq!(f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(5.06e8, Some("EUR")), (1.8e7, None), (60.0, Some("m"))]);
         let f = find("less than half of 1 percent of them");
         assert_eq!((f[0].value, f[0].approx, f[0].unit), (0.5, Approx::LessThan, Some("percent")));
         let f = find("that gave $3million or more apiece");
