@@ -151,7 +151,8 @@ fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> b
         // "Sudan must return the helicopter": the return is what is demanded.
         return f.start >= p.end && f.start - p.end <= 2;
     }
-    if p.noun || p.end > f.start || f.start - p.end > 6 {
+    // A demand or threat holds its content ("a call for the U.S. to accept refugees").
+    if (p.noun && !matches!(p.plover, "REQUEST" | "THREATEN")) || p.end > f.start || f.start - p.end > 8 {
         return false;
     }
     let between: Vec<&str> = (p.end..f.start).map(|k| s.w(k)).collect();

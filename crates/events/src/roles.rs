@@ -184,7 +184,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             return None;
         }
         // A new clause between the trigger and the actor: the actor is not its object.
-        if (pos..a.start).any(|k| opens_clause(s.w(k))) {
+        if (pos..a.start).any(|k| opens_clause(s.w(k)) && !(s.w(k) == "as" && k > 0 && s.w(k - 1) == "such")) {
             return None;
         }
         // "against the party's leader Mahmoud Abbas": the possessed actor is the object.
@@ -199,7 +199,9 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             continue;
         }
         let gov = governing_word(s, a.start);
-        if a.start == pos || preps.contains(&gov) || gov == "that" {
+        // "criticized free-trade deals such as NAFTA": an example stands for the object.
+        let example = (gov == "as" && a.start >= 2 && (a.start.saturating_sub(3)..a.start).any(|k| s.w(k) == "such")) || gov == "including";
+        if a.start == pos || preps.contains(&gov) || gov == "that" || (example && a.start - pos <= 10) {
             return Some(idx);
         }
         // "rejected calls by Belarus's rulers", "accepted an offer from Y": the author of the
@@ -372,7 +374,13 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             src = Some(group_ending(actors, o));
         }
         if tgt.is_none() {
-            let preps: &[&str] = if reciprocal(ty) { &["with"] } else { &["with", "of", "on", "against", "to", "in", "into", "over", "targeting"] };
+            let preps: &[&str] = if reciprocal(ty) {
+                &["with"]
+            } else if ty == "REQUEST" {
+                &["with", "of", "on", "against", "to", "for", "upon"]
+            } else {
+                &["with", "of", "on", "against", "to", "in", "into", "over", "targeting"]
+            };
             if let Some(t) = object_after(s, actors, f.end, preps, 8) {
                 let gov = governing_word(s, actors[t].start);
                 if actors[t].start != f.end && (preps.contains(&gov) || gov == "that") || !reciprocal(ty) && preps.contains(&gov) {

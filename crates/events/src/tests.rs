@@ -206,3 +206,12 @@ fn coordinated_verbs_share_the_subject() {
     assert_eq!(req.source_text.as_deref(), Some("Trump"));
 }
 
+
+#[test]
+fn examples_and_calls() {
+    let ev = run("Trump has sharply criticized long-standing free-trade deals such as the North American Free Trade Agreement.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.kind == "ACCUSE" && e.target_text.as_deref() == Some("North American Free Trade Agreement")), "{ev:?}");
+    let ev = run("President Barack Obama sounded a call for the United States to accept more Muslim refugees.", &[], &[], None);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!((ev[0].kind.as_str(), ev[0].target_text.as_deref()), ("REQUEST", Some("United States")));
+}
