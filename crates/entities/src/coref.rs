@@ -100,7 +100,11 @@ fn compatible(a: Gender, b: Gender) -> bool {
 fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gender, speaker: bool) -> Option<usize> {
     for back in 0..=3 {
         let Some(s) = si.checked_sub(back) else { break };
-        let first = history.iter().find(|&&(_, hs, pi)| hs == s && compatible(people[pi].gender, g));
+        // A person known to agree beats one of unknown gender in the same sentence.
+        let first = history
+            .iter()
+            .find(|&&(_, hs, pi)| hs == s && people[pi].gender == g)
+            .or_else(|| history.iter().find(|&&(_, hs, pi)| hs == s && compatible(people[pi].gender, g)));
         if let Some(&(_, _, pi)) = first {
             return Some(pi);
         }
