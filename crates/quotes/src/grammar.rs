@@ -69,6 +69,9 @@ pub struct Ctx<'a> {
     pub quoted: Vec<bool>,
     /// Speech-verb tokens already used by an attribution.
     pub consumed: Vec<bool>,
+    /// Per sentence: written in title case (a headline: "Obama Says Museum Will Tell …"),
+    /// where a capitalised "Says" is still a verb.
+    pub title_case: Vec<bool>,
 }
 
 impl<'a> Ctx<'a> {
@@ -91,7 +94,17 @@ impl<'a> Ctx<'a> {
             }
         }
         let consumed = vec![false; words.len()];
-        Ctx { doc, words, sent, para, quoted, consumed }
+        let title_case = doc
+            .sentences
+            .iter()
+            .map(|s| {
+                let ws: Vec<&str> = s.tokens.clone().filter(|&k| doc.tokens[k].kind == TokenKind::Word).map(|k| words[k]).collect();
+                let long = ws.iter().filter(|w| w.chars().count() > 3).count();
+                let caps = ws.iter().filter(|w| w.chars().count() > 3 && is_cap(w)).count();
+                long >= 3 && caps * 10 >= long * 8
+            })
+            .collect();
+        Ctx { doc, words, sent, para, quoted, consumed, title_case }
     }
 
     pub fn len(&self) -> usize {
@@ -113,7 +126,7 @@ impl<'a> Ctx<'a> {
         }
         // Only lower-case forms are verbs ("Says" opening a headline is allowed, "Mark" is not a verb here).
         let w = self.words[i];
-        if is_cap(w) && !self.sentence_start(i) {
+        if is_cap(w) && !self.sentence_start(i) && !self.title_case[self.sent[i]] {
             return None;
         }
         let end = (i + 3).min(self.len());

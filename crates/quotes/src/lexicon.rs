@@ -15,6 +15,8 @@ pub enum Frame {
     That,
     /// An addressee, then the clause ("told reporters (that) ...").
     Tell,
+    /// A request, not a claim ("demanded that …"): introduces quotations, reports nothing.
+    Directive,
 }
 
 /// One written form of a speech verb.
@@ -45,6 +47,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         let frame = match cols[2].trim() {
             "bare" => Frame::Bare,
             "tell" => Frame::Tell,
+            "directive" => Frame::Directive,
             _ => Frame::That,
         };
         // A lemma with a particle ("point out") lists its forms with the particle repeated.

@@ -73,6 +73,9 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
 }
 
 fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prior: &[&Item]) -> Option<Item> {
+    if v.frame == Frame::Directive {
+        return None;
+    }
     let (ci, cend) = cue;
     let first = ctx.sentence_first(ci);
     let end = ctx.sentence_end(ci);
@@ -81,7 +84,7 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     if ci > first {
         let before = ctx.skip_aux_left(ci, first);
         let prev = ctx.w(ci - 1);
-        let passive = before < ci && (before..ci).any(|k| one_of(ctx.w(k), &["was", "were", "is", "are", "been", "be", "being"])) && !one_of(ctx.w(ci - 1), &["has", "have", "had"]);
+        let passive = !v.participle && before < ci && (before..ci).any(|k| one_of(ctx.w(k), &["was", "were", "is", "are", "been", "be", "being"])) && !one_of(ctx.w(ci - 1), &["has", "have", "had"]);
         if prev.eq_ignore_ascii_case("to") || passive {
             return None;
         }
@@ -106,7 +109,9 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1] {
         return None;
     }
-    let who = if v.participle {
+    // "The White House is saying that …": a progressive is a finite verb with its own subject.
+    let progressive = v.participle && ci > first && one_of(ctx.w(ci - 1), &["is", "are", "was", "were", "been", "be"]);
+    let who = if v.participle && !progressive {
         if ci == first || !matches!(ctx.w(ci - 1), "," | "and") {
             return None;
         }
@@ -206,6 +211,9 @@ fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
 
 /// Where the reported content starts after the verb, by the verb's frame.
 fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usize> {
+    if frame == Frame::Directive {
+        return None;
+    }
     let mut k = cend;
     if frame == Frame::Tell {
         // "told a meeting of Pacific Island leaders that …"

@@ -228,3 +228,22 @@ fn long_and_pathological_texts_do_not_panic() {
         assert!(doc.text.is_char_boundary(x.span[0]) && doc.text.is_char_boundary(x.span[1]));
     }
 }
+
+#[test]
+fn headlines_and_progressives() {
+    let (_, q) = run("Obama Says African-American Museum Will Tell of Suffering and Delight.\n\nBody text here.");
+    assert_eq!(find(&q, "Museum").speaker_text.as_deref(), Some("Obama"));
+    let (_, q) = run("The White House is saying that the revelations show the need for reform.");
+    assert_eq!(find(&q, "revelations").speaker_text.as_deref(), Some("The White House"));
+    // A capitalised "Says" in an ordinary sentence is not a verb.
+    let (_, q) = run("The store Says Hello opened in Ohio on Monday.");
+    assert!(q.is_empty(), "{q:?}");
+}
+
+#[test]
+fn directives_introduce_quotes_but_report_nothing() {
+    let (_, q) = run("Moscow is demanding that Kiev cede territory.");
+    assert!(q.is_empty(), "{q:?}");
+    let (_, q) = run("“Leave now,” he urged.");
+    assert_eq!(q[0].cue.as_deref(), Some("urged"));
+}
