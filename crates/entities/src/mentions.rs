@@ -598,6 +598,16 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         let after = m.tokens.end + 1 < doc.tokens.len() && joiner(m.tokens.end) && places.iter().any(|p| p.start == m.tokens.end + 1);
         before || after
     };
+    // "in Chelsea", "a Chelsea neighborhood": words that make a town's name a place.
+    let placed = |m: &Mention| {
+        let prev = m.tokens.start.checked_sub(1).map(|k| word(doc, k));
+        let next = (m.tokens.end < doc.tokens.len()).then(|| word(doc, m.tokens.end));
+        matches!(prev, Some("in" | "near" | "outside" | "In" | "Near"))
+            || matches!(
+                next,
+                Some("neighborhood" | "neighbourhood" | "district" | "area" | "suburb" | "borough" | "city" | "town" | "village" | "county" | "province" | "region" | "residents")
+            )
+    };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
         let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
@@ -617,7 +627,7 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
                 && (!(t.span.contains(m.span) && t.span != m.span) || complete_before_and(m))
                 // A town's or region's name the tagger reads as a person or a club ("Leeds
                 // beat Lazio") is the tagger's call: it sees the context, the table does not.
-                && !(m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m))
+                && !(m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m) && !placed(m))
         });
         if strong_blocks {
             // The second conjunct of a blocked "X of Ohio and Demos" is still a name.
@@ -654,6 +664,21 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
             }
         }
         extra.push(m);
+    }
+    // A town the text itself shows to be a place ("in a Chelsea neighborhood") is that place
+    // wherever else the tagger called it a club.
+    let shown_places: std::collections::HashMap<String, EntityType> = rules
+        .iter()
+        .zip(&keep)
+        .filter(|(m, k)| **k && m.origin == Origin::Lexicon && matches!(m.kind, EntityType::GPE | EntityType::LOC) && (placed(m) || listed(m)))
+        .map(|(m, _)| (m.key.clone(), m.kind))
+        .collect();
+    for m in &mut extra {
+        if let Some(&k) = shown_places.get(&m.key) {
+            if m.kind == EntityType::ORG {
+                m.kind = k;
+            }
+        }
     }
     let mut out: Vec<Mention> = rules
         .into_iter()
