@@ -20,6 +20,13 @@ impl Context {
     /// Adds what an unambiguous name tells: a country's code, a region's (code, admin1).
     pub fn learn(&mut self, key: &str) {
         let refs = LEX.places_for(key);
+        // A name all of whose places lie in one country ("Blackpool") tells the country.
+        if let Some(first) = refs.first() {
+            let cc = LEX.places[first.place as usize].cc;
+            if !cc.is_empty() && refs.iter().all(|r| LEX.places[r.place as usize].cc == cc) {
+                self.countries.insert(cc);
+            }
+        }
         let strong: Vec<&Place> =
             refs.iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect();
         if let [p] = strong.as_slice() {
@@ -117,6 +124,13 @@ mod tests {
         assert_eq!(id("Columbus", &Context::default(), Some("Ga.")), Some(4188985));
         assert_eq!(id("Everett", &Context::default(), Some("Wash.")), Some(5793933));
         assert_eq!(id("Crimea", &ctx, None), Some(703883));
+    }
+
+    #[test]
+    fn a_town_of_one_country_sets_the_country() {
+        let mut ctx = Context::default();
+        ctx.learn("Blackpool");
+        assert_eq!(id("Manchester", &ctx, None), Some(2643123));
     }
 
     #[test]

@@ -770,7 +770,11 @@ fn tagger_overrides_place(k: &str, kind: EntityType) -> bool {
     }
     let kinds = || refs.iter().map(|r| LEX.places[r.place as usize].kind);
     match kind {
-        EntityType::PERSON => kinds().all(|p| p != PlaceKind::Region),
+        // "Jordan", "Chad": only a country whose name people also bear.
+        EntityType::PERSON => {
+            kinds().all(|p| p != PlaceKind::Region)
+                && (kinds().all(|p| p != PlaceKind::Country) || LEX.first_names.contains_key(k) || LEX.surnames.contains(k))
+        }
         EntityType::ORG => kinds().all(|p| matches!(p, PlaceKind::City | PlaceKind::Admin1)),
         _ => false,
     }
