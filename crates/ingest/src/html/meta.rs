@@ -67,10 +67,10 @@ pub fn page_meta(page: &str) -> PageMeta {
                     let a = attributes(attrs);
                     let key = attr(&a, "property").or_else(|| attr(&a, "name")).or_else(|| attr(&a, "itemprop"));
                     let value = attr(&a, "content").or_else(|| attr(&a, "datetime"));
-                    if let (Some(k), Some(v)) = (key, value) {
-                        if f.metas.len() < 512 {
-                            f.metas.push((k.trim().to_ascii_lowercase(), decode_entities(v).trim().to_string()));
-                        }
+                    if let (Some(k), Some(v)) = (key, value)
+                        && f.metas.len() < 512
+                    {
+                        f.metas.push((k.trim().to_ascii_lowercase(), decode_entities(v).trim().to_string()));
                     }
                 }
                 "link" if f.canonical.is_none() => {

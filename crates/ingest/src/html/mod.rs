@@ -66,17 +66,17 @@ pub fn decode_html_with(bytes: &[u8], transport_charset: Option<&str>) -> String
 fn declared_charset(head: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = String::from_utf8_lossy(head);
     for tok in scan::Scanner::new(&head) {
-        if let scan::Token::Start { name, attrs, .. } = tok {
-            if name == "meta" {
-                let a = scan::attributes(attrs);
-                if let Some(cs) = scan::attr(&a, "charset") {
-                    return encoding_rs::Encoding::for_label(cs.trim().as_bytes());
-                }
-                if scan::attr(&a, "http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("content-type")) {
-                    if let Some(cs) = scan::attr(&a, "content").and_then(charset_param) {
-                        return encoding_rs::Encoding::for_label(cs.as_bytes());
-                    }
-                }
+        if let scan::Token::Start { name, attrs, .. } = tok
+            && name == "meta"
+        {
+            let a = scan::attributes(attrs);
+            if let Some(cs) = scan::attr(&a, "charset") {
+                return encoding_rs::Encoding::for_label(cs.trim().as_bytes());
+            }
+            if scan::attr(&a, "http-equiv").is_some_and(|h| h.eq_ignore_ascii_case("content-type"))
+                && let Some(cs) = scan::attr(&a, "content").and_then(charset_param)
+            {
+                return encoding_rs::Encoding::for_label(cs.as_bytes());
             }
         }
     }

@@ -58,8 +58,8 @@ impl<'a> Iterator for Scanner<'a> {
             }
             let rest = &s[start..];
             // Comments, doctype, CDATA, processing instructions: skipped.
-            if rest.starts_with("<!--") {
-                self.pos = rest[4..].find("-->").map_or(b.len(), |i| start + 4 + i + 3);
+            if let Some(comment) = rest.strip_prefix("<!--") {
+                self.pos = comment.find("-->").map_or(b.len(), |i| start + 4 + i + 3);
                 continue;
             }
             if rest.starts_with("<!") || rest.starts_with("<?") {
