@@ -201,7 +201,9 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         let gov = governing_word(s, a.start);
         // "criticized free-trade deals such as NAFTA": an example stands for the object.
         let example = (gov == "as" && a.start >= 2 && (a.start.saturating_sub(3)..a.start).any(|k| s.w(k) == "such")) || gov == "including";
-        if a.start == pos || preps.contains(&gov) || gov == "that" || (example && a.start - pos <= 10) {
+        // "that" opens a clause whose subject is the target only where the caller says so
+        // ("demanding that Kiev cede"), not for opinions ("agreed that the time was ripe").
+        if a.start == pos || preps.contains(&gov) || (example && a.start - pos <= 10) {
             return Some(idx);
         }
         // "rejected calls by Belarus's rulers", "accepted an offer from Y": the author of the
@@ -217,7 +219,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             return Some(idx);
         }
         match governing_prep(s, a.start) {
-            Some(p) if preps.contains(&p) || p == "that" => return Some(idx),
+            Some(p) if preps.contains(&p) => return Some(idx),
             Some(_) => continue,
             None => {}
         }
@@ -286,6 +288,12 @@ fn noun_is_subject(s: &Sent, pos: usize) -> bool {
 
 /// `verbs_before` are the verb triggers earlier in the sentence: the subject search stops at
 /// the nearest one, whose clause the actors before it belong to.
+/// Prepositions that introduce a verb's other side.
+const VERB_PREPS: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+/// The same for demands, whose "that" clause names who is to act.
+const VERB_PREPS_THAT: &[&str] =
+    &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of", "that"];
+
 /// Verbs that report what someone said or concluded.
 const SPEECH: &[&str] = &[
     "said", "says", "say", "announced", "announces", "declared", "declares", "stated", "states", "insisted",
@@ -346,7 +354,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             .filter(|v| v.end < p && !v.noun)
             .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
     {
-        let preps: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+        let preps: &[&str] = if f.plover == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
         let obj = object_after(s, actors, f.end, preps, 10);
         return Some(Roles {
             source: group_ending(actors, subj),
@@ -377,13 +385,13 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             let preps: &[&str] = if reciprocal(ty) {
                 &["with"]
             } else if ty == "REQUEST" {
-                &["with", "of", "on", "against", "to", "for", "upon"]
+                &["with", "of", "on", "against", "to", "for", "upon", "that"]
             } else {
                 &["with", "of", "on", "against", "to", "in", "into", "over", "targeting"]
             };
             if let Some(t) = object_after(s, actors, f.end, preps, 8) {
                 let gov = governing_word(s, actors[t].start);
-                if actors[t].start != f.end && (preps.contains(&gov) || gov == "that") || !reciprocal(ty) && preps.contains(&gov) {
+                if actors[t].start != f.end && preps.contains(&gov) || !reciprocal(ty) && preps.contains(&gov) {
                     tgt = Some(group_starting(actors, t));
                 }
             }
@@ -429,7 +437,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         if let Some(sj) = subj {
             clause_start = actors[sj].end;
         }
-        let preps: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+        let preps: &[&str] = if ty == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
         let mut obj = object_after(s, actors, f.end, preps, 10);
         // "threatened to ban voting in East Jerusalem", "refused to deploy peacekeepers in
         // Iraq": with an infinitive complement, the complement's object or place is the target.
