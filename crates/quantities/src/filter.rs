@@ -117,6 +117,10 @@ pub fn reject(toks: &[Tok], c: &Candidate, times: &[[usize; 2]]) -> bool {
         if !opener && (t.is_capitalised() || t.lower == "of") && !lex.hedges_before.iter().any(|h| h.words.last() == Some(&t.lower)) {
             return true;
         }
+        // "the Six Nations", "Big Ten": a capitalised number word before a capitalised word.
+        if !opener && toks.get(p.end).is_some_and(|n| n.is_word() && n.is_capitalised()) && p.end == p.start + 1 {
+            return true;
+        }
     }
     false
 }
@@ -156,7 +160,7 @@ pub fn is_plural_word(toks: &[Tok], i: usize) -> bool {
         return false;
     }
     let w = t.lower;
-    if LEXICON.is("time_unit", w) || LEXICON.is("np_stop", w) {
+    if LEXICON.is("time_unit", w) || LEXICON.is("np_stop", w) || w.ends_with("'s") || w.ends_with("’s") {
         return false;
     }
     matches!(w, "people" | "children" | "men" | "women" | "police" | "personnel" | "staff" | "cattle" | "sheep")

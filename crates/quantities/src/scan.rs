@@ -298,7 +298,8 @@ fn dress(toks: &[Tok], p: Parsed, inherited_unit: Option<&'static str>) -> Cand 
         let currency_after = unit_after(toks, p.end).is_some_and(|(u, _)| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()));
         // "the 60m hurdles", "women's 100m": a named distance, not a count.
         let named = matches!(low_before(toks, p.start), "the" | "a" | "’s" | "'s" | "his" | "her" | "their");
-        let counted = !named && (filter::is_plural_word(toks, p.end) || low(toks, p.end) == "of");
+        let event = LEXICON.is("distance_event", low(toks, p.end));
+        let counted = !named && !event && (filter::is_plural_word(toks, p.end) || low(toks, p.end) == "of");
         if unit.is_some() || inherited_unit.is_some() || currency_after || counted {
             value *= s;
         } else {
@@ -563,6 +564,8 @@ mod tests {
         assert_eq!(values("A three-judge panel ruled in a 46-page decision."), vec![3.0, 46.0]);
         assert_eq!(values("14 Catholics, six Orthodox and one Greek Orthodox"), vec![14.0, 6.0, 1.0]);
         assert!(values("No one knows which one.").is_empty());
+        assert!(values("They lost the Six Nations opener and Firefox 1.0 shipped.").is_empty());
+        assert_eq!(find("He won the 100m and 200m events.").iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(100.0, Some("m")), (200.0, Some("m"))]);
         assert_eq!(values("A 2014 study found 31 incidents out of more than a billion ballots."), vec![31.0, 1e9]);
     }
 }
