@@ -61,16 +61,37 @@ pub fn recognise(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
 
     let resolver = resolve::Resolver::new(&ctx, entities);
     let mut out = Vec::new();
-    let all: Vec<&Item> = quoted.iter().chain(reported.iter()).collect();
+    let mut all: Vec<&Item> = quoted.iter().chain(reported.iter()).collect();
+    all.sort_by_key(|it| it.content.start);
+    // The last speaker named so far: "the study found …" after "according to a Reuters survey".
+    let mut last: Option<(Option<String>, Option<String>)> = None;
     for item in &all {
         // A partial quote nobody is reported saying is a scare quote or a title: not speech.
         if item.kind == QuoteKind::Partial && matches!(item.who, Who::None) {
             continue;
         }
-        out.push(to_quote(&ctx, &resolver, item, &quoted));
+        let mut q = to_quote(&ctx, &resolver, item, &quoted);
+        if q.speaker.is_none() && q.speaker_name.is_none() && document_anaphor(q.speaker_text.as_deref())
+            && let Some((id, name)) = &last {
+                q.speaker = id.clone();
+                q.speaker_name = name.clone();
+                q.confidence = q.confidence.map(|c| (c - 0.1).max(0.05));
+            }
+        if q.speaker.is_some() || q.speaker_name.is_some() {
+            last = Some((q.speaker.clone(), q.speaker_name.clone()));
+        }
+        out.push(q);
     }
     out.sort_by_key(|q| (q.span[0], q.span[1]));
     out
+}
+
+/// "the study", "the data", "this report": a definite document noun pointing back to the
+/// source named last.
+fn document_anaphor(text: Option<&str>) -> bool {
+    let Some(text) = text else { return false };
+    let words: Vec<&str> = text.split_whitespace().collect();
+    words.len() == 2 && grammar::one_of(words[0], &["the", "this", "that", "these"]) && resolve::is_document_noun(words[1])
 }
 
 /// Gives each partial quote the speaker and verb of the reported speech holding it, or of

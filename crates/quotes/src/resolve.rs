@@ -149,7 +149,7 @@ impl<'a> Resolver<'a> {
     pub fn resolve(&self, ctx: &Ctx, a: usize, b: usize) -> Resolved {
         let span = ctx.span(a, b);
         let head = head_region(ctx, a, b);
-        if let Some(e) = self.entity_in(span, head) {
+        if let Some(e) = self.entity_in(ctx, span, head) {
             let ent = &self.entities[e];
             return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: false };
         }
@@ -222,7 +222,11 @@ impl<'a> Resolver<'a> {
 
     /// The entity whose mention names the speaker: people first, then the mention that
     /// overlaps the phrase's head (not "the Luhansk People’s Republic" in "A leader of …").
-    fn entity_in(&self, span: Span, head: Span) -> Option<usize> {
+    fn entity_in(&self, ctx: &Ctx, span: Span, head: Span) -> Option<usize> {
+        // "a recent Reuters survey", "a USA TODAY analysis": the document speaks for the
+        // organisation named in it.
+        let head_noun = ctx.doc.text[head.start..head.end].split_whitespace().last().unwrap_or("");
+        let document = is_document_noun(head_noun);
         let lo = self.mentions.partition_point(|(s, _)| s.end <= span.start.saturating_sub(200));
         let hits: Vec<(Span, usize)> = self.mentions[lo..]
             .iter()
@@ -235,8 +239,19 @@ impl<'a> Resolver<'a> {
             .max_by_key(|(s, _)| s.end)
             // A modifier is not the speaker: "Ukrainian" in "Ukrainian officials".
             .or_else(|| hits.iter().find(|(s, e)| s.overlaps(head) && (s.end >= head.end || self.entities[*e].kind != EntityType::NORP) && s.end + 1 >= head.end))
+            .or_else(|| hits.iter().filter(|_| document).find(|(s, e)| s.overlaps(head) && self.entities[*e].kind == EntityType::ORG))
             .map(|(_, e)| *e)
     }
+}
+
+/// Nouns for documents and findings that speak for their authors ("the study found").
+const DOCUMENT_NOUNS: &[&str] = &[
+    "study", "survey", "report", "analysis", "data", "poll", "review", "research", "findings", "figures",
+    "statistics", "audit", "investigation", "ruling", "decision", "filing", "statement", "memo", "document",
+];
+
+pub fn is_document_noun(w: &str) -> bool {
+    one_of(w, DOCUMENT_NOUNS)
 }
 
 /// The part of a speaker phrase that holds its head: before any "of"/"to"/"for" phrase,

@@ -247,3 +247,17 @@ fn directives_introduce_quotes_but_report_nothing() {
     let (_, q) = run("“Leave now,” he urged.");
     assert_eq!(q[0].cue.as_deref(), Some("urged"));
 }
+
+#[test]
+fn documents_speak_for_their_authors() {
+    use newsgraph_record::EntityType;
+    let t = "The policy helps Republicans, according to a recent Reuters survey of voter lists. The study found that voters were removed.";
+    let doc = Document::new(t);
+    let s = t.find("Reuters").unwrap();
+    let e = Entity { id: "e1".into(), kind: EntityType::ORG, name: "Reuters".into(), aliases: vec![], titles: vec![], mentions: vec![[s, s + 7]], geo: None };
+    let q = recognise(&doc, &[e]);
+    assert_eq!(find(&q, "policy helps").speaker.as_deref(), Some("e1"));
+    let r = find(&q, "voters were removed");
+    assert_eq!(r.speaker_text.as_deref(), Some("The study"));
+    assert_eq!(r.speaker.as_deref(), Some("e1"));
+}
