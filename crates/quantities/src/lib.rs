@@ -35,7 +35,12 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
         }
         let toks = tokens::sentence_tokens(doc, &lower, sentence);
         let found = scan::sentence(&toks, &doc.text, &time_spans);
+        let links = web_addresses(text, sentence.span.start);
         for f in found {
+            // Digits inside a web address ("?id=305&q=30%25") count nothing.
+            if links.iter().any(|&(a, b)| a <= f.start && f.start < b) {
+                continue;
+            }
             let claimant = claimant(doc, &toks, si, entities, quotes, &f, &last_claimant);
             let place = places.place(doc, &lower, si, f.start).map(|i| entities[i].id.clone());
             out.push(Quantity {
@@ -53,6 +58,21 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             });
         }
         remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);
+    }
+    out
+}
+
+/// Byte ranges of web and e-mail addresses in `text` (which starts at byte `offset`).
+fn web_addresses(text: &str, offset: usize) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for word in text.split_whitespace() {
+        let at = text[pos..].find(word).map_or(pos, |i| pos + i);
+        pos = at + word.len();
+        let w = word.to_ascii_lowercase();
+        if w.contains("://") || w.starts_with("www.") || (w.contains('@') && w.contains('.')) {
+            out.push((offset + at, offset + pos));
+        }
     }
     out
 }
@@ -215,6 +235,13 @@ mod tests {
         // The subject of a claim verb, resolved to its entity; the place in the sentence.
         assert_eq!((q[2].source.as_deref(), q[2].source_text.as_deref(), q[2].location.as_deref()), (Some("e4"), Some("The UN"), Some("e3")));
         assert_eq!(q[2].approx, Approx::Exact);
+    }
+
+    #[test]
+    fn web_addresses_hold_no_quantities() {
+        let text = "See https://www.test.com/search?q=30%25%2020% for 12 results.";
+        let q = recognise(&Document::new(text), &[], &[], &[]);
+        assert_eq!(q.iter().map(|x| x.value).collect::<Vec<_>>(), vec![Some(12.0)]);
     }
 
     #[test]
