@@ -410,6 +410,9 @@ fn locative_context(doc: &Document, m: &Mention, sent_start: usize) -> bool {
     if a > sent_start && matches!(word(doc, a - 1), "in" | "near" | "outside" | "from" | "at" | "of" | "to" | "In" | "Near") {
         return true;
     }
+    if b < doc.tokens.len() && is_place_noun(word(doc, b)) {
+        return true;
+    }
     if b + 1 < doc.tokens.len() && word(doc, b) == "," {
         let next = word(doc, b + 1);
         let refs = LEX.places_for(next);
@@ -418,6 +421,15 @@ fn locative_context(doc: &Document, m: &Mention, sent_start: usize) -> bool {
         }
     }
     false
+}
+
+/// Words after a name that make it a place: "a Chelsea neighborhood", "Donetsk region".
+fn is_place_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "neighborhood" | "neighbourhood" | "district" | "area" | "suburb" | "borough" | "city" | "town" | "village" | "county"
+            | "province" | "region" | "residents"
+    )
 }
 
 /// Capitalised runs that name a person: introduced by a known first name or by a title
@@ -603,10 +615,7 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         let prev = m.tokens.start.checked_sub(1).map(|k| word(doc, k));
         let next = (m.tokens.end < doc.tokens.len()).then(|| word(doc, m.tokens.end));
         matches!(prev, Some("in" | "near" | "outside" | "In" | "Near"))
-            || matches!(
-                next,
-                Some("neighborhood" | "neighbourhood" | "district" | "area" | "suburb" | "borough" | "city" | "town" | "village" | "county" | "province" | "region" | "residents")
-            )
+            || next.is_some_and(is_place_noun)
     };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
@@ -830,6 +839,35 @@ mod tests {
         assert!(f.contains(&("Ukrainian Ministry of Foreign Affairs".into(), EntityType::ORG)), "{f:?}");
         assert!(f.contains(&("Ohio Democratic Party".into(), EntityType::ORG)), "{f:?}");
         assert!(f.contains(&("David Pepper".into(), EntityType::PERSON)), "{f:?}");
+    }
+
+    fn merged(text: &str, tags: &[(&str, EntityType)]) -> Vec<(String, EntityType)> {
+        let doc = Document::new(text);
+        let tagged: Vec<NameMention> = tags
+            .iter()
+            .map(|(s, k)| {
+                let a = doc.text.find(s).expect("tag text in doc");
+                NameMention { span: Span::new(a, a + s.len()), kind: *k, score: 1.0 }
+            })
+            .collect();
+        find(&doc, &tagged).into_iter().map(|m| (doc.slice(m.span).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn tagger_merge_keeps_the_better_reading() {
+        // Titles and possessives are cut from the tagger's names.
+        let f = merged("Mayor Bill de Blasio spoke.", &[("Mayor Bill de Blasio", EntityType::PERSON)]);
+        assert!(f.contains(&("Bill de Blasio".into(), EntityType::PERSON)), "{f:?}");
+        let f = merged("It overturned the Supreme Court's Citizens United ruling.", &[("Supreme Court's Citizens United", EntityType::ORG)]);
+        assert!(f.contains(&("Supreme Court".into(), EntityType::ORG)), "{f:?}");
+        // A club named after a town stays a club; a town shown to be a place stays a place.
+        let f = merged("Leeds beat Arsenal 2-1.", &[("Leeds", EntityType::ORG), ("Arsenal", EntityType::ORG)]);
+        assert!(f.contains(&("Leeds".into(), EntityType::ORG)), "{f:?}");
+        let f = merged("People were injured in a Chelsea neighborhood.", &[("Chelsea", EntityType::ORG)]);
+        assert!(f.contains(&("Chelsea".into(), EntityType::GPE)), "{f:?}");
+        // A country is not a person unless people bear its name.
+        let f = merged("Japan said so.", &[("Japan", EntityType::PERSON)]);
+        assert!(f.contains(&("Japan".into(), EntityType::GPE)), "{f:?}");
     }
 
     #[test]
