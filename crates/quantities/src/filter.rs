@@ -110,6 +110,10 @@ pub fn reject(toks: &[Tok], c: &Candidate, times: &[[usize; 2]]) -> bool {
     if p.form == Form::Words && p.value <= 10.0 && c.lead == p.start && lex.is("determiner", prev) {
         return true;
     }
+    // "the half", "the second half": a part of a game or a year, not a share.
+    if p.form == Form::Fraction && toks[p.start].lower == "half" && matches!(prev, "the" | "first" | "second" | "other" | "this" | "that" | "each") {
+        return true;
+    }
     // Number words inside names: "the Group of Seven", "Ocean's Eleven".
     if p.form == Form::Words && p.start > 0 && toks[p.start].is_capitalised() {
         let t = &toks[p.start - 1];

@@ -317,6 +317,13 @@ fn dress(toks: &[Tok], p: Parsed, inherited_unit: Option<&'static str>) -> Cand 
             tail = end;
         }
     }
+    // "millions of dollars", "thousands of pounds": a vague amount of money.
+    if p.form == Form::Vague && unit.is_none() && low(toks, tail) == "of" {
+        if let Some((u, end)) = unit_after(toks, tail + 1).filter(|(u, _)| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())) {
+            unit = Some(u);
+            tail = end;
+        }
+    }
     // Hedge before (and the "some" that only hedges numbers).
     let mut approx = Approx::Exact;
     for h in &LEXICON.hedges_before {
@@ -565,6 +572,10 @@ mod tests {
         assert_eq!(values("14 Catholics, six Orthodox and one Greek Orthodox"), vec![14.0, 6.0, 1.0]);
         assert!(values("No one knows which one.").is_empty());
         assert!(values("They lost the Six Nations opener and Firefox 1.0 shipped.").is_empty());
+        assert!(values("As the half wore on, both sides tired.").is_empty());
+        let f = find("He spent thousands of dollars as 5,000 people were dying from infections.");
+        assert_eq!((f[0].value, f[0].unit, f[0].approx), (1000.0, Some("USD"), Approx::AtLeast));
+        assert_eq!((f[1].value, f[1].category), (5000.0, Category::Killed));
         assert_eq!(find("He won the 100m and 200m events.").iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(100.0, Some("m")), (200.0, Some("m"))]);
         assert_eq!(values("A 2014 study found 31 incidents out of more than a billion ballots."), vec![31.0, 1e9]);
     }
