@@ -60,6 +60,9 @@ pub fn run(args: Args) -> ExitCode {
         None
     };
     let (mut ok, mut failed) = (0u64, 0u64);
+    // Records are matched by id downstream (scorers, the store): a repeated id is written
+    // (nothing is dropped) but reported.
+    let mut seen_ids = std::collections::HashSet::new();
     loop {
         let batch: Vec<_> = items.by_ref().take(BATCH).collect();
         if batch.is_empty() {
@@ -68,6 +71,13 @@ pub fn run(args: Args) -> ExitCode {
         for outcome in analyse_batch(batch) {
             match outcome {
                 Ok(record) => {
+                    if !seen_ids.insert(record.id.clone()) {
+                        let msg = format!("warning: the id {:?} was already used by an earlier article; both records are written", record.id);
+                        match &bar {
+                            Some(b) => b.println(msg),
+                            None => eprintln!("{msg}"),
+                        }
+                    }
                     let line = if args.pretty { serde_json::to_string_pretty(&record) } else { serde_json::to_string(&record) };
                     let line = line.expect("records always serialise");
                     if let Err(e) = writeln!(out, "{line}") {

@@ -123,3 +123,14 @@ fn every_bundled_sample_extracts_cleanly() {
     assert!(out.status.success() && stderr.is_empty(), "errors on the bundled samples:\n{stderr}");
     assert_eq!(records(&out.stdout).len(), 121);
 }
+
+#[test]
+fn blank_articles_get_records_and_repeated_ids_are_reported() {
+    let dir = tempdir("dups");
+    let input = dir.join("in.jsonl");
+    std::fs::write(&input, "{\"id\":\"a\",\"text\":\"\"}\n{\"id\":\"a\",\"text\":\"Second.\"}\n").unwrap();
+    let out = bin().args(["extract", "--quiet"]).arg(&input).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(records(&out.stdout).len(), 2, "nothing is dropped");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("warning: the id \"a\" was already used"));
+}

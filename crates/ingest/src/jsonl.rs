@@ -1,6 +1,6 @@
 //! JSON Lines: one article object per line.
 
-use crate::source::{decode_text, human_bytes};
+use crate::source::human_bytes;
 use crate::{Body, IngestError, Limits, Location, Meta, RawArticle, normalise_date};
 use serde::Deserialize;
 use std::io::BufRead;
@@ -92,11 +92,12 @@ impl JsonLines {
             Some(other) => return Some(Err(IngestError::new(loc, format!("\"id\" must be a string or a number, not {other}")))),
         };
         let body = match (line.text, line.html) {
-            (Some(t), _) if !t.trim().is_empty() => {
-                // Text inside JSON is already Unicode; stray NULs are blanked like in files.
-                Body::Text(if t.contains('\0') { decode_text(t.as_bytes()).unwrap_or_else(|_| t.replace('\0', " ")) } else { t })
-            }
+            (Some(t), _) if !t.trim().is_empty() => Body::Text(if t.contains('\0') { t.replace('\0', " ") } else { t }),
             (_, Some(h)) if !h.trim().is_empty() => Body::Html(h),
+            // Text inside JSON is already Unicode: nothing is decoded or stripped (a leading
+            // byte-order mark stays, so spans index the text as given); stray NULs become
+            // spaces, one for one. A blank text is a valid, empty article: it gets a record.
+            (Some(t), _) => Body::Text(if t.contains('\0') { t.replace('\0', " ") } else { t }),
             _ => return Some(Err(IngestError::new(loc, format!("article {id:?} has neither \"text\" nor \"html\"")))),
         };
         let meta = Meta {
@@ -158,6 +159,19 @@ mod tests {
         assert!(e.to_string().starts_with("a.jsonl:3: not a valid JSON"), "{e}");
         assert_eq!(out[2].as_ref().unwrap().id, "7");
         assert!(out[3].as_ref().unwrap_err().reason.contains("neither"));
+    }
+
+    #[test]
+    fn blank_text_is_an_empty_article_and_json_text_is_kept_as_given() {
+        let out = read("{\"id\":\"blank\",\"text\":\"  \"}\n{\"id\":\"bom\",\"text\":\"\\ufeffOn Monday\\u0000 it rained.\"}\n", 1 << 20);
+        match &out[0].as_ref().unwrap().body {
+            Body::Text(t) => assert_eq!(t, "  "),
+            other => panic!("{other:?}"),
+        }
+        match &out[1].as_ref().unwrap().body {
+            Body::Text(t) => assert_eq!(t, "\u{feff}On Monday  it rained."),
+            other => panic!("{other:?}"),
+        }
     }
 
     #[test]

@@ -70,9 +70,13 @@ impl Document {
         let mut tokens = Vec::new();
         for (pi, para) in paragraphs.iter().enumerate() {
             for span in split_sentences(&text, *para) {
-                let first = tokens.len();
-                tokens.extend(tokenize(&text, span));
-                sentences.push(Sentence { span, paragraph: pi, tokens: first..tokens.len() });
+                let sent_tokens = tokenize(&text, span);
+                for chunk in bounded_chunks(&text, &sent_tokens) {
+                    let first = tokens.len();
+                    tokens.extend_from_slice(chunk);
+                    let span = Span::new(chunk[0].span.start, chunk[chunk.len() - 1].span.end);
+                    sentences.push(Sentence { span, paragraph: pi, tokens: first..tokens.len() });
+                }
             }
         }
         Document { text, paragraphs, sentences, tokens }
@@ -104,6 +108,33 @@ impl Document {
     }
 }
 
+/// The most tokens a sentence may hold. Real news sentences stay far below it (one of
+/// 100 tokens is rare); text without punctuation (lists, tables, scraped junk) would
+/// otherwise make one "sentence" of a whole article, and every recogniser's work within a
+/// sentence would grow with its square.
+pub const MAX_SENTENCE_TOKENS: usize = 250;
+
+/// Splits a sentence's tokens into chunks of at most [`MAX_SENTENCE_TOKENS`], cutting after
+/// the last `;`, `,`, `:` or dash in the second half of each chunk when there is one.
+fn bounded_chunks<'t>(text: &str, tokens: &'t [Token]) -> Vec<&'t [Token]> {
+    let mut out = Vec::new();
+    let mut rest = tokens;
+    while rest.len() > MAX_SENTENCE_TOKENS {
+        let window = &rest[..MAX_SENTENCE_TOKENS];
+        let cut = window
+            .iter()
+            .rposition(|t| t.kind == TokenKind::Punct && matches!(&text[t.span.start..t.span.end], ";" | "," | ":" | "—" | "–" | "-"))
+            .filter(|&i| i >= MAX_SENTENCE_TOKENS / 2)
+            .map_or(MAX_SENTENCE_TOKENS, |i| i + 1);
+        out.push(&rest[..cut]);
+        rest = &rest[cut..];
+    }
+    if !rest.is_empty() {
+        out.push(rest);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +152,22 @@ mod tests {
         }
         assert_eq!(doc.slice(doc.sentences[0].span), "Mr. Smith went to Washington.");
         assert_eq!(doc.sentence_at(doc.text.find("He").unwrap()), Some(1));
+    }
+
+    #[test]
+    fn overlong_sentences_are_cut_into_bounded_chunks() {
+        let words: Vec<String> = (0..1000).map(|i| if i % 200 == 199 { "x,".to_string() } else { format!("w{i}") }).collect();
+        let doc = Document::new(words.join(" "));
+        assert!(doc.sentences.len() >= 4);
+        let mut covered = 0;
+        for s in &doc.sentences {
+            assert!(s.tokens.len() <= MAX_SENTENCE_TOKENS);
+            covered += s.tokens.len();
+            assert!(doc.sentence_tokens(s).iter().all(|t| s.span.contains(t.span)));
+        }
+        assert_eq!(covered, doc.tokens.len(), "no token is lost");
+        // The first cut falls after the comma in the second half of the window.
+        assert!(doc.slice(doc.sentences[0].span).ends_with("x,"));
     }
 
     #[test]
