@@ -13,8 +13,9 @@ local paths = {
   "/api/events?actor=Blair&limit=20",
   "/api/entities?name=Tony%20Blair",
   "/api/entities/1",
-  "/api/stats",
 }
+-- /api/stats is left out: it counts every table (hundreds of ms on a store of a million
+-- articles), a dashboard call rather than a query kind.
 local i = 0
 request = function()
   i = i + 1
