@@ -109,7 +109,7 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
     let ents = store_entities(conn, id, date, r)?;
     let chars = CharIndex::new(text);
     store_quotes(conn, id, date, r, &ents)?;
-    store_claims(conn, id, date, r, &ents, &chars, text)?;
+    store_claims(conn, id, cluster, date, r, &ents, &chars, text)?;
     store_events(conn, id, r, &ents)?;
     Ok(Outcome::Added(Added { id, cluster, similarity }))
 }
@@ -283,6 +283,7 @@ fn num(v: Option<f64>) -> String {
 fn store_claims(
     conn: &Connection,
     article: i64,
+    cluster: i64,
     date: Option<&str>,
     r: &Record,
     ents: &Ents,
@@ -299,8 +300,8 @@ fn store_claims(
          RETURNING id",
     )?;
     let mut mention = conn.prepare_cached(
-        "INSERT OR IGNORE INTO claim_mention(claim_id, article_id, date, text, span_start, span_end, evidence)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        "INSERT OR IGNORE INTO claim_mention(claim_id, article_id, cluster, date, text, span_start, span_end, evidence)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
     )?;
     let mut count = conn.prepare_cached("UPDATE claim SET mentions = mentions + 1 WHERE id = ?1")?;
     for q in &r.quantities {
@@ -343,7 +344,7 @@ fn store_claims(
             |row| row.get(0),
         )?;
         let evidence = chars.sentence_around(text, q.span);
-        if mention.execute(params![claim_id, article, date, q.text, q.span[0] as i64, q.span[1] as i64, evidence])? > 0 {
+        if mention.execute(params![claim_id, article, cluster, date, q.text, q.span[0] as i64, q.span[1] as i64, evidence])? > 0 {
             count.execute([claim_id])?;
         }
     }

@@ -72,6 +72,14 @@ impl Store {
         if version > schema::VERSION {
             return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
         }
+        if version > 0 && version < schema::VERSION {
+            // Layout 1 predates the first release; nothing to migrate from yet.
+            return Err(Error::Invalid(format!(
+                "the store {} has layout {version}, older than this build's {}: ingest again into a new file",
+                path.display(),
+                schema::VERSION
+            )));
+        }
         if version < schema::VERSION {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(schema::DDL)?;
@@ -95,8 +103,15 @@ impl Store {
         if version > schema::VERSION {
             return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
         }
-        if version < schema::VERSION {
+        if version == 0 {
             return Err(Error::Invalid(format!("{} is not a newsgraph store (or is empty)", path.display())));
+        }
+        if version < schema::VERSION {
+            return Err(Error::Invalid(format!(
+                "the store {} has layout {version}, older than this build's {}: ingest again into a new file",
+                path.display(),
+                schema::VERSION
+            )));
         }
         Ok(Store { conn, path })
     }

@@ -593,7 +593,7 @@ fn fill_mentions(conn: &Connection, c: &mut Claim, from: &Option<String>, to: &O
         .collect::<rusqlite::Result<_>>()?;
     let (n, clusters) = conn
         .prepare_cached(
-            "SELECT count(*), count(DISTINCT a.cluster) FROM claim_mention m JOIN article a ON a.id = m.article_id
+            "SELECT count(*), count(DISTINCT m.cluster) FROM claim_mention m
              WHERE m.claim_id = ?1 AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)",
         )?
         .query_row(rusqlite::params![c.id, from, to], |r| Ok((r.get(0)?, r.get(1)?)))?;

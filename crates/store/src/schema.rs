@@ -11,7 +11,7 @@
 //! - `quote` and `event` keep one row per occurrence, with corpus entity ids resolved.
 
 /// The layout version written to `PRAGMA user_version`.
-pub const VERSION: i64 = 1;
+pub const VERSION: i64 = 2;
 
 /// Connection settings applied on every open: WAL so readers never block the writer (and a
 /// `kill -9` loses at most the transaction in flight), and a busy timeout so concurrent
@@ -179,6 +179,9 @@ CREATE INDEX IF NOT EXISTS claim_claimant ON claim(claimant_entity, first_date);
 CREATE TABLE IF NOT EXISTS claim_mention(
   claim_id INTEGER NOT NULL REFERENCES claim(id),
   article_id INTEGER NOT NULL REFERENCES article(id),
+  -- The article's near-duplicate cluster, kept here so independent reports are counted
+  -- from the claim's own rows (which this table stores together) without a join.
+  cluster INTEGER NOT NULL,
   date TEXT,
   text TEXT NOT NULL,
   span_start INTEGER NOT NULL,
