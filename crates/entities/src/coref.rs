@@ -25,6 +25,48 @@ pub struct Person {
     pub names: Vec<Span>,
 }
 
+/// Every mention placed so far, in text order, with indexes for the questions the sieve
+/// asks, so that no question scans the whole article (which made long articles quadratic).
+struct History<'a> {
+    /// (position, sentence, person), positions and so sentences non-decreasing.
+    entries: Vec<(usize, usize, usize)>,
+    /// Latest entry of a person holding each title head ("mayor").
+    by_head: std::collections::HashMap<&'a str, (usize, usize)>,
+    /// Latest entry of a person holding each title of two words or more.
+    by_title: std::collections::HashMap<&'a str, (usize, usize)>,
+    /// The most words a title in `by_title` has.
+    longest_title: usize,
+}
+
+impl<'a> History<'a> {
+    fn new() -> Self {
+        History { entries: Vec::new(), by_head: Default::default(), by_title: Default::default(), longest_title: 0 }
+    }
+
+    fn push(&mut self, e: (usize, usize, usize), people: &'a [Person]) {
+        let at = self.entries.len();
+        self.entries.push(e);
+        let p = &people[e.2];
+        for h in &p.heads {
+            self.by_head.insert(h.as_str(), (at, e.2));
+        }
+        for t in &p.titles {
+            let n = t.split(' ').count();
+            if n >= 2 {
+                self.by_title.insert(t.as_str(), (at, e.2));
+                self.longest_title = self.longest_title.max(n);
+            }
+        }
+    }
+
+    /// The entries of sentences `from..=to`.
+    fn sentences(&self, from: usize, to: usize) -> &[(usize, usize, usize)] {
+        let lo = self.entries.partition_point(|e| e.1 < from);
+        let hi = self.entries.partition_point(|e| e.1 <= to);
+        &self.entries[lo..hi.max(lo)]
+    }
+}
+
 /// Resolves pronouns and nominals; returns, per person, the spans to add to its mentions.
 pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
     let mut added = vec![Vec::new(); people.len()];
@@ -38,15 +80,19 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
     events.sort_unstable();
     let mut names_taken: Vec<Span> = people.iter().flat_map(|p| p.names.iter().copied()).collect();
     names_taken.sort_unstable();
+    // Gender is learnt as pronouns are read; titles and heads do not change, so the history
+    // indexes borrow them from a copy.
+    let fixed: Vec<Person> = people.iter().map(|p| Person { gender: Gender::Unknown, heads: p.heads.clone(), titles: p.titles.clone(), names: Vec::new() }).collect();
+    let mut history = History::new();
     let mut nt = 0;
-    let mut history: Vec<(usize, usize, usize)> = Vec::new();
     let mut ev = 0;
+    let mut buf = String::new();
     let n = doc.tokens.len();
     let mut i = 0;
     while i < n {
         let t = doc.tokens[i];
         while ev < events.len() && events[ev].0 <= t.span.start {
-            history.push(events[ev]);
+            history.push(events[ev], &fixed);
             ev += 1;
         }
         while nt < names_taken.len() && names_taken[nt].end <= t.span.start {
@@ -66,23 +112,23 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
                     people[pi].gender = g;
                 }
                 added[pi].push(t.span);
-                history.push((t.span.start, si, pi));
+                history.push((t.span.start, si, pi), &fixed);
             }
             i += 1;
             continue;
         }
-        if let Some((end, pi)) = titled_nominal(doc, i, &history, people) {
+        if let Some((end, pi)) = titled_nominal(doc, i, &history, &fixed, &mut buf) {
             let span = Span::new(t.span.start, doc.tokens[end - 1].span.end);
             added[pi].push(span);
-            history.push((t.span.start, si, pi));
+            history.push((t.span.start, si, pi), &fixed);
             i = end;
             continue;
         }
         if let Some((end, head)) = nominal(doc, i) {
-            if let Some(&(_, _, pi)) = history.iter().rev().find(|&&(_, _, pi)| people[pi].heads.iter().any(|h| *h == head)) {
+            if let Some(&(_, pi)) = history.by_head.get(head.as_str()) {
                 let span = Span::new(t.span.start, doc.tokens[end - 1].span.end);
                 added[pi].push(span);
-                history.push((t.span.start, si, pi));
+                history.push((t.span.start, si, pi), &fixed);
             }
             i = end;
             continue;
@@ -96,15 +142,17 @@ fn compatible(a: Gender, b: Gender) -> bool {
     a == Gender::Unknown || b == Gender::Unknown || a == b
 }
 
-/// The person a pronoun of gender `g` in sentence `si` refers to.
-fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gender, speaker: bool) -> Option<usize> {
+/// The person a pronoun of gender `g` in sentence `si` refers to: only the entries of the
+/// four sentences in reach are looked at.
+fn pick(history: &History, people: &[Person], si: usize, g: Gender, speaker: bool) -> Option<usize> {
     for back in 0..=3 {
         let Some(s) = si.checked_sub(back) else { break };
+        let here = history.sentences(s, s);
         // A person known to agree beats one of unknown gender in the same sentence.
-        let first = history
+        let first = here
             .iter()
-            .find(|&&(_, hs, pi)| hs == s && people[pi].gender == g)
-            .or_else(|| history.iter().find(|&&(_, hs, pi)| hs == s && compatible(people[pi].gender, g)));
+            .find(|&&(_, _, pi)| people[pi].gender == g)
+            .or_else(|| here.iter().find(|&&(_, _, pi)| compatible(people[pi].gender, g)));
         if let Some(&(_, _, pi)) = first {
             return Some(pi);
         }
@@ -114,10 +162,9 @@ fn pick(history: &[(usize, usize, usize)], people: &[Person], si: usize, g: Gend
     if !speaker {
         return None;
     }
-    let mut near: Vec<usize> = history.iter().filter(|&&(_, hs, _)| hs + 3 >= si).map(|&(_, _, pi)| pi).collect();
-    near.sort_unstable();
-    near.dedup();
-    if near.len() == 1 { Some(near[0]) } else { None }
+    let mut near = history.sentences(si.saturating_sub(3), usize::MAX).iter().map(|&(_, _, pi)| pi);
+    let one = near.next()?;
+    if near.all(|pi| pi == one) { Some(one) } else { None }
 }
 
 /// "the president", "the city's mayor" at token `i`, not followed by a name: the end token
@@ -143,22 +190,40 @@ fn nominal(doc: &Document, i: usize) -> Option<(usize, String)> {
     Some((k + 1, head))
 }
 
-/// "the Secretary of State" written after a person titled so: the end token and the person.
-fn titled_nominal(doc: &Document, i: usize, history: &[(usize, usize, usize)], people: &[Person]) -> Option<(usize, usize)> {
-    if !matches!(doc.slice(doc.tokens[i].span), "the" | "The") {
+/// "the Secretary of State" written after a person titled so: the end token and the person
+/// (the latest one named with a title the words spell). `buf` is reused for the words.
+fn titled_nominal(doc: &Document, i: usize, history: &History, people: &[Person], buf: &mut String) -> Option<(usize, usize)> {
+    if !matches!(doc.slice(doc.tokens[i].span), "the" | "The") || history.by_title.is_empty() {
         return None;
     }
-    for &(_, _, pi) in history.iter().rev() {
-        for title in &people[pi].titles {
-            let n = title.split(' ').count();
-            if n < 2 || i + n >= doc.tokens.len() {
-                continue;
+    let next_is_name = |n: usize| doc.tokens.get(i + n + 1).is_some_and(|t| words::is_cap(doc.slice(t.span)));
+    // The latest history entry whose person has a title matching the next n words.
+    let mut best: Option<(usize, usize)> = None;
+    buf.clear();
+    for n in 1..=history.longest_title {
+        if i + n >= doc.tokens.len() {
+            break;
+        }
+        if n > 1 {
+            buf.push(' ');
+        }
+        buf.extend(doc.slice(doc.tokens[i + n].span).chars().flat_map(char::to_lowercase));
+        if n >= 2 && !next_is_name(n) {
+            if let Some(&e) = history.by_title.get(buf.as_str()) {
+                best = best.max(Some(e));
             }
-            let words: Vec<String> = (i + 1..=i + n).map(|k| doc.slice(doc.tokens[k].span).to_lowercase()).collect();
-            let next_is_name = doc.tokens.get(i + n + 1).is_some_and(|t| words::is_cap(doc.slice(t.span)));
-            if words.join(" ") == *title && !next_is_name {
-                return Some((i + n + 1, pi));
-            }
+        }
+    }
+    let (_, pi) = best?;
+    // That person's first title written here, as the titles are listed.
+    for title in &people[pi].titles {
+        let n = title.split(' ').count();
+        if n < 2 || i + n >= doc.tokens.len() || next_is_name(n) {
+            continue;
+        }
+        let mut words = title.split(' ');
+        if (i + 1..=i + n).all(|k| words.next().is_some_and(|w| doc.slice(doc.tokens[k].span).chars().flat_map(char::to_lowercase).eq(w.chars()))) {
+            return Some((i + n + 1, pi));
         }
     }
     None
@@ -189,6 +254,31 @@ mod tests {
         assert_eq!(added[1][0], Span::new(he, he + 2));
         assert_eq!(added[0], vec![Span::new(she, she + 3)]);
         assert!(added[1].contains(&Span::new(nom, nom + "The nominee".len())));
+    }
+
+    #[test]
+    fn history_answers_from_the_sentences_in_reach() {
+        let ps = vec![Person { gender: Gender::Male, heads: vec!["mayor".into()], titles: vec!["secretary of state".into()], names: Vec::new() }];
+        let mut h = History::new();
+        for s in 0..1000 {
+            h.push((s * 10, s, 0), &ps);
+        }
+        assert_eq!(h.sentences(500, 503).len(), 4);
+        assert_eq!(h.sentences(999, usize::MAX).len(), 1);
+        assert_eq!(h.by_head.get("mayor"), Some(&(999, 0)));
+        assert_eq!(h.by_title.get("secretary of state"), Some(&(999, 0)));
+    }
+
+    #[test]
+    fn titled_nominal_goes_to_the_latest_holder() {
+        let doc = Document::new("Tom Reed and Ann Lee met. Ann Lee spoke. The Secretary of State left.");
+        let mut ps = vec![person(&doc, "Tom Reed", Gender::Male, &[]), person(&doc, "Ann Lee", Gender::Female, &[])];
+        ps[0].titles = vec!["secretary of state".into()];
+        ps[1].titles = vec!["secretary of state".into()];
+        let added = resolve(&doc, &mut ps);
+        let t = doc.text.find("The Secretary").unwrap();
+        assert_eq!(added[1], vec![Span::new(t, t + "The Secretary of State".len())]);
+        assert!(added[0].is_empty());
     }
 
     #[test]

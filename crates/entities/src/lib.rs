@@ -90,11 +90,15 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
         people.push(coref::Person { gender, heads, titles: lower, names });
     }
     let extra = coref::resolve(doc, &mut people);
+    let mut person_of = vec![None; clusters.len()];
+    for (p, &c) in person_ids.iter().enumerate() {
+        person_of[c] = Some(p);
+    }
 
     let mut out: Vec<(usize, Entity)> = Vec::with_capacity(clusters.len());
     for (c, cl) in clusters.iter().enumerate() {
         let mut spans: Vec<Span> = cl.mentions.iter().map(|&k| ms[k].span).collect();
-        if let Some(p) = person_ids.iter().position(|&x| x == c) {
+        if let Some(p) = person_of[c] {
             spans.extend(extra[p].iter().copied());
         }
         spans.sort_unstable();
