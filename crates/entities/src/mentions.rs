@@ -10,6 +10,7 @@ use crate::words::{self, NOT_NAMES, ORG_WORDS};
 use newsgraph_ner::NameMention;
 use newsgraph_record::EntityType;
 use newsgraph_text::{Document, Span, TokenKind};
+use std::collections::HashSet;
 use std::ops::Range;
 
 /// How a mention was found, strongest first.
@@ -602,12 +603,19 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     let mut extra = Vec::new();
     // A town listed with other places ("Cleveland, Cincinnati and Columbus") is a place
     // whatever the tagger says; alone, the tagger's reading of the context wins.
-    let places: Vec<Range<usize>> =
-        rules.iter().filter(|m| m.origin == Origin::Lexicon && matches!(m.kind, EntityType::GPE | EntityType::LOC)).map(|m| m.tokens.clone()).collect();
+    let places = rules.iter().filter(|m| m.origin == Origin::Lexicon && matches!(m.kind, EntityType::GPE | EntityType::LOC));
+    let place_starts: HashSet<usize> = places.clone().map(|m| m.tokens.start).collect();
+    let place_ends: HashSet<usize> = places.map(|m| m.tokens.end).collect();
+    // The rules are in order of start; with the running maximum of their ends, the rules a
+    // tagger name overlaps are found by binary search, not by scanning them all.
+    let max_end: Vec<usize> = rules.iter().scan(0, |e, m| {
+        *e = (*e).max(m.span.end);
+        Some(*e)
+    }).collect();
     let listed = |m: &Mention| {
         let joiner = |k: usize| matches!(word(doc, k), "," | "and" | "or");
-        let before = m.tokens.start >= 2 && joiner(m.tokens.start - 1) && places.iter().any(|p| p.end == m.tokens.start - 1);
-        let after = m.tokens.end + 1 < doc.tokens.len() && joiner(m.tokens.end) && places.iter().any(|p| p.start == m.tokens.end + 1);
+        let before = m.tokens.start >= 2 && joiner(m.tokens.start - 1) && place_ends.contains(&(m.tokens.start - 1));
+        let after = m.tokens.end + 1 < doc.tokens.len() && joiner(m.tokens.end) && place_starts.contains(&(m.tokens.end + 1));
         before || after
     };
     // "in Chelsea", "a Chelsea neighborhood": words that make a town's name a place.
@@ -619,7 +627,9 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
-        let overl: Vec<usize> = (0..rules.len()).filter(|&k| rules[k].span.overlaps(t.span)).collect();
+        let lo = max_end.partition_point(|&e| e <= t.span.start);
+        let hi = rules.partition_point(|m| m.span.start < t.span.end);
+        let overl: Vec<usize> = (lo..hi.max(lo)).filter(|&k| rules[k].span.overlaps(t.span)).collect();
         // "American Civil Liberties Union of Ohio and Demos": a name completed by a place,
         // then "and", is not the first half of a longer name ("Department of Trade and Industry").
         let complete_before_and = |m: &Mention| {
