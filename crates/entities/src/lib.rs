@@ -201,6 +201,20 @@ mod tests {
     }
 
     #[test]
+    fn names_after_a_form_of_address_are_people() {
+        // British style writes "Mr", "Mrs", "Dr" without a full stop.
+        let (_, es) = run(
+            "Mr Brown's International Finance Facility would help poor countries, said Mr Hopkins. \
+             Dr Delta and Mrs Lincoln agreed, while Ms Chelsea and Mr. Orlando did not.",
+        );
+        for name in ["Brown", "Hopkins", "Delta", "Lincoln", "Chelsea", "Orlando"] {
+            let e = es.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)).unwrap_or_else(|| panic!("{name}: {es:?}"));
+            assert_eq!(e.kind, EntityType::PERSON, "{name}: {e:?}");
+        }
+        assert!(es.iter().all(|e| !words::is_address(&e.name)), "{es:?}");
+    }
+
+    #[test]
     fn same_surname_different_people() {
         let (_, es) = run("Ahmed Mohamed was arrested. His father, Hassan Mohamed, said Mohamed was proud. Ahmed Mohamed smiled.");
         let people: Vec<_> = es.iter().filter(|e| e.kind == EntityType::PERSON).collect();

@@ -303,7 +303,9 @@ fn capitalised_function_word_names(doc: &Document, r: Range<usize>, used: &mut [
 fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec<Mention>, pending: &mut Vec<Mention>) {
     let mut i = r.start;
     while i < r.end {
-        if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) {
+        // "Mr Hopkins", "Dr Delta": a person's name, not a place of the tables.
+        let addressed = i > r.start && words::is_address(word(doc, i - 1));
+        if used[i] || !is_word(doc, i) || !words::is_cap(word(doc, i)) || addressed {
             i += 1;
             continue;
         }
@@ -468,10 +470,10 @@ fn person_runs(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut Vec
             if let Some(n) = title_at(doc, s, run_end) {
                 s += n;
                 titled = true;
-            } else if NOT_NAMES.contains(w) && !(titled && matches!(w, "Mr." | "Mrs." | "Ms." | "Dr.")) {
-                if matches!(w, "Mr." | "Mrs." | "Ms." | "Dr.") {
-                    titled = true;
-                }
+            } else if words::is_address(w) {
+                titled = true;
+                s += 1;
+            } else if NOT_NAMES.contains(w) {
                 s += 1;
             } else {
                 break;
@@ -733,7 +735,7 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
     if a >= b {
         return None;
     }
-    if b == a + 1 && NOT_NAMES.contains(words::strip_possessive(word(doc, a))) {
+    if b == a + 1 && (NOT_NAMES.contains(words::strip_possessive(word(doc, a))) || words::is_address(word(doc, a))) {
         return None;
     }
     // Laws and events are not entities of the record ("National Voter Registration Act").
@@ -753,10 +755,17 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
             s = k + 1;
         }
     }
-    while t.kind == EntityType::PERSON && s + 1 < b {
+    // "Mr Brown", "said Dr Patel": a name after a form of address is a person's, however
+    // the tagger typed it.
+    let inside = s + 1 < b && words::is_address(word(doc, s));
+    let before = s > 0 && words::is_address(word(doc, s - 1));
+    if inside || before {
+        out.kind = EntityType::PERSON;
+    }
+    while out.kind == EntityType::PERSON && s + 1 < b {
         match title_at(doc, s, b - 1) {
             Some(n) => s += n,
-            None if matches!(word(doc, s), "Mr." | "Mrs." | "Ms." | "Dr.") => s += 1,
+            None if words::is_address(word(doc, s)) => s += 1,
             None => break,
         }
     }

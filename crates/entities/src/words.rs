@@ -21,6 +21,13 @@ pub fn is_name_particle(w: &str) -> bool {
     matches!(w, "de" | "van" | "von" | "der" | "den" | "al" | "bin" | "ibn" | "da" | "di" | "del" | "la" | "le" | "du" | "dos" | "das" | "el" | "ben")
 }
 
+/// A form of address before a person's name, with the full stop of American style or
+/// without it as British style writes it ("Mr. Brown", "Mr Brown", "Dr Patel"): the name
+/// after it is a person's, whatever a table or the tagger would make of it.
+pub fn is_address(w: &str) -> bool {
+    matches!(w.strip_suffix('.').unwrap_or(w), "Mr" | "Mrs" | "Ms" | "Dr" | "Mx")
+}
+
 /// Lower-case words allowed inside an organisation's name ("Ministry of Foreign Affairs").
 pub fn is_org_connector(w: &str) -> bool {
     matches!(w, "of" | "for" | "the" | "on" | "&")
@@ -101,5 +108,7 @@ mod tests {
         assert_eq!(acronym_letters("U.N."), "UN");
         assert!(is_initial("J.") && !is_initial("Jo."));
         assert!(ORG_WORDS.contains("Ministry") && NOT_NAMES.contains("Monday"));
+        assert!(is_address("Mr") && is_address("Mr.") && is_address("Mrs") && is_address("Dr") && is_address("Ms."));
+        assert!(!is_address("Mrs..") && !is_address("Drive") && !is_address("M"));
     }
 }
