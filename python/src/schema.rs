@@ -45,7 +45,20 @@ pub fn record_schema() -> Schema {
         ),
         list_of(
             "quantities",
-            vec![f64f("value"), f64f("value_max"), s("approx"), s("text"), span("span"), s("what"), s("unit"), s("category"), s("location"), s("source"), s("source_text")],
+            vec![
+                f64f("value"),
+                f64f("value_max"),
+                s("approx"),
+                s("text"),
+                span("span"),
+                s("what"),
+                s("unit"),
+                s("category"),
+                s("location"),
+                s("source"),
+                s("source_text"),
+                s("date"),
+            ],
         ),
         list_of("times", vec![s("text"), span("span"), s("type"), s("value"), s("mod")]),
         list_of(

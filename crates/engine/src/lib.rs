@@ -32,7 +32,8 @@ pub fn analyse(article: Article) -> Record {
     let times = newsgraph_times::recognise(&doc, date);
     let entities = newsgraph_entities::recognise(&doc);
     let quotes = newsgraph_quotes::recognise(&doc, &entities);
-    let quantities = newsgraph_quantities::recognise(&doc, &entities, &quotes, &times);
+    let mut quantities = newsgraph_quantities::recognise(&doc, &entities, &quotes, &times);
+    date_quantities(&doc, &times, date_str.as_deref(), &mut quantities);
     let events = newsgraph_events::recognise(&doc, &entities, &quotes, &times, date_str.as_deref());
 
     let mut record = Record {
@@ -56,6 +57,20 @@ pub fn analyse(article: Article) -> Record {
         record.text = Some(doc.text);
     }
     record
+}
+
+/// Dates each quantity: the nearest dated time expression in its sentence ("on Sunday",
+/// "in 2014"), as a day when it names one, else the publication date, the day the claim
+/// was made. Runs before spans become code points (all spans here are bytes).
+fn date_quantities(doc: &Document, times: &[newsgraph_record::Time], published: Option<&str>, quantities: &mut [newsgraph_record::Quantity]) {
+    for q in quantities {
+        let span = newsgraph_text::Span::new(q.span[0], q.span[1]);
+        let near = newsgraph_times::nearest_date(doc, times, span).and_then(|t| t.value.as_deref());
+        q.date = match near {
+            Some(v) => Some(newsgraph_times::value_day(v).map_or_else(|| v.to_string(), |d| d.to_string())),
+            None => published.map(str::to_string),
+        };
+    }
 }
 
 /// Analyses a text given directly (the paste view, the Python binding).

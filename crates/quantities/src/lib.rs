@@ -55,6 +55,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 location: place,
                 source: claimant.entity,
                 source_text: claimant.text,
+                // Dated by the engine, which holds the time layer and the publication date.
+                date: None,
             });
         }
         remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);

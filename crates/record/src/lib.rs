@@ -153,6 +153,10 @@ pub struct Quantity {
     pub location: Option<String>,
     pub source: Option<String>,
     pub source_text: Option<String>,
+    /// The day the count refers to: the nearest dated time expression in its sentence,
+    /// else the publication date (an addition to the contract; absent in older records).
+    #[serde(default)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -48,6 +48,7 @@ pub fn sample() -> Record {
             location: None,
             source: None,
             source_text: Some("The UN".into()),
+            date: Some("2022-03-28".into()),
         }],
         times: vec![Time { text: "March 10".into(), span: [1, 2], kind: TimeType::DATE, value: Some("2022-03-10".into()), modifier: None }],
         events: vec![Event {

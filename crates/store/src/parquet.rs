@@ -263,6 +263,7 @@ mod tests {
             location: Some("e1".into()),
             source: None,
             source_text: Some("The UN".into()),
+            date: None,
         });
         s.ingest(&[crate::Input::new(r, text)]).unwrap();
         let out = dir.path().join("out");

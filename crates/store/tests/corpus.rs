@@ -76,6 +76,7 @@ fn record(id: &str, url: &str, date: &str, text: &str, zelensky: &str, deaths: f
             location: Some("e3".into()),
             source: Some("e2".into()),
             source_text: Some(source.into()),
+            date: None,
         });
     }
     r.events.push(Event {
