@@ -201,6 +201,22 @@ mod tests {
     }
 
     #[test]
+    fn a_town_that_speaks_is_not_a_place() {
+        let kind = |text: &str, name: &str| run(text).1.into_iter().find(|e| e.name == name).map(|e| (e.kind, e.geo.is_some()));
+        assert_eq!(kind("Obama said \"yes.\"", "Obama").map(|k| k.1), Some(false));
+        assert_ne!(kind("Obama said \"yes.\"", "Obama").map(|k| k.0), Some(EntityType::GPE));
+        assert_eq!(kind("Nokia said its sales rose.", "Nokia"), Some((EntityType::ORG, false)));
+        assert_eq!(kind("Bono said he would sing.", "Bono"), Some((EntityType::PERSON, false)));
+        assert_eq!(kind("“We will,” said Nokia. Bono recently said he would sing.", "Nokia"), Some((EntityType::ORG, false)));
+        assert_eq!(kind("“We will,” said Nokia. Bono recently said he would sing.", "Bono"), Some((EntityType::PERSON, false)));
+        let (_, es) = run("U2 frontman Bono sang. Bono said he would sing again.");
+        assert!(es.iter().filter(|e| e.name == "Bono").all(|e| e.kind == EntityType::PERSON), "{es:?}");
+        // Countries speak through their governments; a town shown as a place stays one.
+        assert_eq!(kind("Japan said no.", "Japan"), Some((EntityType::GPE, true)));
+        assert_eq!(kind("Fishermen in Obama were hit. Obama said it would rebuild.", "Obama").map(|k| k.0), Some(EntityType::GPE));
+    }
+
+    #[test]
     fn names_after_a_form_of_address_are_people() {
         // British style writes "Mr", "Mrs", "Dr" without a full stop.
         let (_, es) = run(

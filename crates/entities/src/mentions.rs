@@ -10,7 +10,7 @@ use crate::words::{self, NOT_NAMES, ORG_WORDS};
 use newsgraph_ner::NameMention;
 use newsgraph_record::EntityType;
 use newsgraph_text::{Document, Span, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 /// How a mention was found, strongest first.
@@ -66,7 +66,82 @@ pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
     out.sort_by_key(|m| m.span.start);
     let mut merged = merge_tagger(doc, out, tagged);
     link_acronyms(doc, &mut merged);
+    speakers_not_places(doc, &mut merged);
     merged
+}
+
+/// A place of the tables that speaks ("Obama said", "Nokia said", "Delta said") is a person or
+/// an organisation named like a town, unless the article shows it is the place: a country (a
+/// government speaks through its name: "Japan said"), a city of a million or more ("Moscow
+/// said"), a region of a country the article names ("Texas said" beside "the US"), or a
+/// town written elsewhere as a place ("in Obama", "Obama, Fukui").
+fn speakers_not_places(doc: &Document, ms: &mut [Mention]) {
+    // "Nokia said", "Bono recently said", "…,” said Nokia."
+    let speaks = |m: &Mention| {
+        let at = |k: usize| (k < doc.tokens.len()).then(|| word(doc, k));
+        let (a, b) = (m.tokens.start, m.tokens.end);
+        at(b).is_some_and(words::is_speech_verb)
+            || (at(b).is_some_and(|w| w.ends_with("ly") && w.chars().all(char::is_lowercase)) && at(b + 1).is_some_and(words::is_speech_verb))
+            || (a > 0 && words::is_speech_verb(word(doc, a - 1)) && at(b).is_none_or(|w| matches!(w, "." | "," | ";")))
+    };
+    if !ms.iter().any(|m| matches!(m.kind, EntityType::GPE | EntityType::LOC) && speaks(m)) {
+        return;
+    }
+    let mut countries: HashSet<&str> = HashSet::new();
+    let mut placed: HashSet<&str> = HashSet::new();
+    for m in ms.iter() {
+        if let Some(cc) = LEX.demonyms.get(&m.key) {
+            countries.insert(cc);
+        }
+        if !matches!(m.kind, EntityType::GPE | EntityType::LOC) {
+            continue;
+        }
+        for r in LEX.places_for(&m.key) {
+            let p = &LEX.places[r.place as usize];
+            if p.kind == PlaceKind::Country {
+                countries.insert(p.cc);
+            }
+        }
+        let sent_start = doc.sentence_at(m.span.start).and_then(|s| doc.sentences.get(s)).map_or(0, |s| s.tokens.start);
+        if locative_context(doc, m, sent_start) {
+            placed.insert(m.key.as_str());
+        }
+    }
+    // The name's other mentions in the article follow the speaking one ("Bono said …",
+    // "frontman Bono").
+    let mut speakers: HashMap<String, EntityType> = HashMap::new();
+    for m in ms.iter() {
+        if !matches!(m.kind, EntityType::GPE | EntityType::LOC) || !speaks(m) || placed.contains(m.key.as_str()) || speakers.contains_key(&m.key) {
+            continue;
+        }
+        let refs = LEX.places_for(&m.key);
+        let shown = refs.iter().any(|r| {
+            let p = &LEX.places[r.place as usize];
+            match p.kind {
+                PlaceKind::Country | PlaceKind::Region => true,
+                PlaceKind::Admin1 => countries.contains(p.cc),
+                PlaceKind::City => p.population >= 1_000_000,
+            }
+        });
+        if refs.is_empty() || shown {
+            continue;
+        }
+        // "Bono said he …", "Nokia said its …": the pronoun after tells; else a name people
+        // bear is a person's, any other an organisation's.
+        let sent_end = doc.sentence_at(m.span.start).and_then(|s| doc.sentences.get(s)).map_or(doc.tokens.len(), |s| s.tokens.end);
+        let pronoun = (m.tokens.end + 1..sent_end.min(m.tokens.end + 6)).find_map(|k| match word(doc, k) {
+            "he" | "she" | "his" | "her" => Some(EntityType::PERSON),
+            "it" | "its" => Some(EntityType::ORG),
+            _ => None,
+        });
+        let person_like = m.tokens.len() == 1 && (LEX.first_names.contains_key(m.key.as_str()) || LEX.surnames.contains(m.key.as_str()));
+        speakers.insert(m.key.clone(), pronoun.unwrap_or(if person_like { EntityType::PERSON } else { EntityType::ORG }));
+    }
+    for m in ms.iter_mut().filter(|m| matches!(m.kind, EntityType::GPE | EntityType::LOC)) {
+        if let Some(&kind) = speakers.get(&m.key) {
+            m.kind = kind;
+        }
+    }
 }
 
 fn word(doc: &Document, i: usize) -> &str {
