@@ -3,8 +3,7 @@
 
 use clap::{Args as ClapArgs, Subcommand, ValueEnum};
 use newsgraph_store::{ExportKind, Store};
-use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -47,17 +46,10 @@ pub fn run(args: Args) -> ExitCode {
     if let Kind::Parquet = args.format {
         return parquet(&store, &args);
     }
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("error: cannot create {}: {e}", p.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
+    let mut out = match crate::output::open(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    let mut out = BufWriter::new(out);
     let kind = match args.format {
         Kind::Jsonl => ExportKind::Jsonl,
         Kind::Gkg => ExportKind::Gkg,

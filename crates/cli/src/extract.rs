@@ -4,8 +4,7 @@ use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph::batch::analyse_batch;
 use newsgraph::ingest::{Limits, read_inputs};
-use std::fs::File;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -38,17 +37,10 @@ pub fn run(args: Args) -> ExitCode {
     if let Some(n) = args.threads {
         let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
-    let out: Box<dyn Write> = match &args.output {
-        Some(p) => match File::create(p) {
-            Ok(f) => Box::new(f),
-            Err(e) => {
-                eprintln!("error: cannot create {}: {e}", p.display());
-                return ExitCode::from(2);
-            }
-        },
-        None => Box::new(io::stdout().lock()),
+    let mut out = match crate::output::open(args.output.as_deref()) {
+        Ok(o) => o,
+        Err(code) => return code,
     };
-    let mut out = BufWriter::new(out);
     let limits = Limits { max_article_bytes: args.max_article_bytes, ..Limits::default() };
     let mut items = read_inputs(args.inputs.clone(), limits);
 

@@ -5,6 +5,7 @@
 mod export;
 mod extract;
 mod ingest;
+mod output;
 mod query;
 mod serve;
 mod train;

@@ -140,7 +140,7 @@ fn unit_before(toks: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     for p in &LEXICON.unit_prefix {
         if let Some(s) = matches_before(toks, i, &p.words) {
             // A multi-token sign must be written as one ("US$", not "us $").
-            if (s..i - 1).all(|k| touching(toks, k, k + 1)) && (p.words.len() == 1 || touching(toks, i - 1, i) || true) {
+            if (s..i - 1).all(|k| touching(toks, k, k + 1)) {
                 if p.words.len() > 1 && !(s..i - 1).all(|k| touching(toks, k, k + 1)) {
                     continue;
                 }
