@@ -22,9 +22,18 @@ use std::sync::Arc;
 /// shared/spec/README.md; spans are code-point offsets, i.e. Python string indices).
 #[pyfunction]
 #[pyo3(signature = (text, date=None, title=None, url=None, id=None))]
-fn extract<'py>(py: Python<'py>, text: &str, date: Option<&str>, title: Option<String>, url: Option<String>, id: Option<String>) -> PyResult<Bound<'py, PyAny>> {
+fn extract<'py>(
+    py: Python<'py>,
+    text: &str,
+    date: Option<&str>,
+    title: Option<String>,
+    url: Option<String>,
+    id: Option<String>,
+) -> PyResult<Bound<'py, PyAny>> {
     let article = make_article(id.unwrap_or_else(|| "doc".into()), text.to_owned(), date, title, url)?;
-    let record = py.detach(|| newsgraph::batch::analyse_guarded(article)).map_err(|m| PyRuntimeError::new_err(format!("internal error while analysing the article: {m} (please report this)")))?;
+    let record = py
+        .detach(|| newsgraph::batch::analyse_guarded(article))
+        .map_err(|m| PyRuntimeError::new_err(format!("internal error while analysing the article: {m} (please report this)")))?;
     let value = serde_json::to_value(&record).map_err(|e| PyValueError::new_err(e.to_string()))?;
     to_python(py, &value)
 }

@@ -41,7 +41,18 @@ pub fn record_schema() -> Schema {
         list_of("entities", vec![s("id"), s("type"), s("name"), strings("aliases"), strings("titles"), mentions, geo]),
         list_of(
             "quotes",
-            vec![s("kind"), s("text"), span("span"), s("speaker"), s("speaker_text"), s("speaker_name"), span("speaker_span"), s("cue"), span("cue_span"), f64f("confidence")],
+            vec![
+                s("kind"),
+                s("text"),
+                span("span"),
+                s("speaker"),
+                s("speaker_text"),
+                s("speaker_name"),
+                span("speaker_span"),
+                s("cue"),
+                span("cue_span"),
+                f64f("confidence"),
+            ],
         ),
         list_of(
             "quantities",
@@ -63,7 +74,19 @@ pub fn record_schema() -> Schema {
         list_of("times", vec![s("text"), span("span"), s("type"), s("value"), s("mod")]),
         list_of(
             "events",
-            vec![s("type"), s("cameo"), s("text"), span("span"), s("source"), s("target"), s("source_text"), s("target_text"), s("location"), s("date"), s("status")],
+            vec![
+                s("type"),
+                s("cameo"),
+                s("text"),
+                span("span"),
+                s("source"),
+                s("target"),
+                s("source_text"),
+                s("target_text"),
+                s("location"),
+                s("date"),
+                s("status"),
+            ],
         ),
     ])
 }

@@ -164,14 +164,12 @@ macro_rules! json {
 fn answer(store: &Store, what: What) -> newsgraph_store::Result<Value> {
     match what {
         What::Stats => json!(query::stats(store)),
-        What::Search { words, all_copies, range } => json!(query::search(
-            store,
-            &SearchParams { q: words.join(" "), from: range.from, to: range.to, limit: range.limit, all_copies },
-        )),
-        What::Quotes { speaker, topic, range } => json!(query::quotes(
-            store,
-            &QuoteParams { speaker, topic, from: range.from, to: range.to, limit: range.limit },
-        )),
+        What::Search { words, all_copies, range } => {
+            json!(query::search(store, &SearchParams { q: words.join(" "), from: range.from, to: range.to, limit: range.limit, all_copies },))
+        }
+        What::Quotes { speaker, topic, range } => {
+            json!(query::quotes(store, &QuoteParams { speaker, topic, from: range.from, to: range.to, limit: range.limit },))
+        }
         What::Claims(f) => json!(query::timeline(store, &claim_params(f))),
         What::Disagreements { filter, window_days } => {
             let c = claim_params(filter);
@@ -188,10 +186,9 @@ fn answer(store: &Store, what: What) -> newsgraph_store::Result<Value> {
                 },
             ))
         }
-        What::Events { actor, kind, place, status, range } => json!(query::events(
-            store,
-            &EventParams { actor, kind, place, status, from: range.from, to: range.to, limit: range.limit },
-        )),
+        What::Events { actor, kind, place, status, range } => {
+            json!(query::events(store, &EventParams { actor, kind, place, status, from: range.from, to: range.to, limit: range.limit },))
+        }
         What::Entities { name, limit } => json!(query::find_entities(store, &name, limit)),
         What::Entity { who } => {
             let id = match who.trim().parse::<i64>() {
@@ -208,14 +205,7 @@ fn answer(store: &Store, what: What) -> newsgraph_store::Result<Value> {
 }
 
 fn claim_params(f: ClaimFilter) -> ClaimParams {
-    ClaimParams {
-        category: f.category,
-        place: f.place,
-        claimant: f.claimant,
-        from: f.range.from,
-        to: f.range.to,
-        limit: f.range.limit,
-    }
+    ClaimParams { category: f.category, place: f.place, claimant: f.claimant, from: f.range.from, to: f.range.to, limit: f.range.limit }
 }
 
 /// A plain-text table of a result: its list of items (the first array of objects found)
@@ -248,15 +238,8 @@ fn table(v: &Value) -> String {
             }
         }
     }
-    let rows: Vec<Vec<String>> = items
-        .iter()
-        .map(|it| cols.iter().map(|c| it.get(c).and_then(cell).unwrap_or_default()).collect())
-        .collect();
-    let widths: Vec<usize> = cols
-        .iter()
-        .enumerate()
-        .map(|(i, c)| rows.iter().map(|r| r[i].chars().count()).chain([c.len()]).max().unwrap_or(0))
-        .collect();
+    let rows: Vec<Vec<String>> = items.iter().map(|it| cols.iter().map(|c| it.get(c).and_then(cell).unwrap_or_default()).collect()).collect();
+    let widths: Vec<usize> = cols.iter().enumerate().map(|(i, c)| rows.iter().map(|r| r[i].chars().count()).chain([c.len()]).max().unwrap_or(0)).collect();
     let mut out = String::new();
     let line = |cells: &[String]| -> String {
         cells.iter().zip(&widths).map(|(c, w)| format!("{c:<w$}")).collect::<Vec<_>>().join("  ").trim_end().to_string() + "\n"
@@ -279,9 +262,7 @@ fn cell(v: &Value) -> Option<String> {
             let named = ["name", "title", "id"].iter().find_map(|k| o.get(*k).filter(|x| !x.is_null()));
             return named.and_then(cell);
         }
-        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) && a.len() <= 4 => {
-            a.iter().filter_map(cell).collect::<Vec<_>>().join(",")
-        }
+        Value::Array(a) if a.iter().all(|x| !x.is_object() && !x.is_array()) && a.len() <= 4 => a.iter().filter_map(cell).collect::<Vec<_>>().join(","),
         Value::Array(a) => format!("[{}]", a.len()),
     };
     let max = 60;

@@ -144,7 +144,11 @@ fn a_200_mb_single_line() {
 fn html_nested_100000_levels() {
     let d = dir("deep");
     let n = 100_000;
-    let page = format!("<html><head><title>Deep</title></head><body>{}<p>The deep page still has its sentence.</p>{}</body></html>", "<div>".repeat(n), "</div>".repeat(n));
+    let page = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>The deep page still has its sentence.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
     let deep = write(&d.join("deep.html"), page.as_bytes());
     let unclosed = write(&d.join("unclosed.html"), format!("<html><body>{}Unclosed words.", "<span><b><i>".repeat(n)).as_bytes());
     let out = extract(&[&deep, &unclosed]);

@@ -32,7 +32,8 @@ fn seed_gives_one_schema_valid_record() {
     assert_eq!(r["date_source"], "metadata");
     assert!(jsonschema::is_valid(&schema(), r), "record does not satisfy the schema");
     // Every span lies inside the text, in code points.
-    let text: String = serde_json::from_str::<serde_json::Value>(std::fs::read_to_string(repo().join("samples/seed.jsonl")).unwrap().lines().next().unwrap()).unwrap()["text"]
+    let text: String = serde_json::from_str::<serde_json::Value>(std::fs::read_to_string(repo().join("samples/seed.jsonl")).unwrap().lines().next().unwrap())
+        .unwrap()["text"]
         .as_str()
         .unwrap()
         .to_string();

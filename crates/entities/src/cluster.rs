@@ -84,11 +84,7 @@ fn norm(key: &str) -> String {
 
 /// The initials of a multi-word name, skipping connectors: "United Nations" → "UN".
 fn initials(key: &str) -> String {
-    key.split(' ')
-        .filter(|w| words::is_cap(w))
-        .filter_map(|w| w.chars().next())
-        .flat_map(char::to_uppercase)
-        .collect()
+    key.split(' ').filter(|w| words::is_cap(w)).filter_map(|w| w.chars().next()).flat_map(char::to_uppercase).collect()
 }
 
 /// An organisation's name without leading place or nationality words:
@@ -392,7 +388,9 @@ fn compatible<S: AsRef<str>>(a: &[S], b: &[S]) -> bool {
     let (Some((_, rest)), Some((_, short))) = (long.split_last(), short.split_last()) else { return true };
     short.iter().all(|w| {
         let w = w.as_ref();
-        rest.iter().map(AsRef::as_ref).any(|r: &str| r == w || (words::is_initial(w) && r.starts_with(w.trim_end_matches('.'))) || (words::is_initial(r) && w.starts_with(r.trim_end_matches('.'))))
+        rest.iter().map(AsRef::as_ref).any(|r: &str| {
+            r == w || (words::is_initial(w) && r.starts_with(w.trim_end_matches('.'))) || (words::is_initial(r) && w.starts_with(r.trim_end_matches('.')))
+        })
     })
 }
 

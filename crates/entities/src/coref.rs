@@ -82,7 +82,8 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
     names_taken.sort_unstable();
     // Gender is learnt as pronouns are read; titles and heads do not change, so the history
     // indexes borrow them from a copy.
-    let fixed: Vec<Person> = people.iter().map(|p| Person { gender: Gender::Unknown, heads: p.heads.clone(), titles: p.titles.clone(), names: Vec::new() }).collect();
+    let fixed: Vec<Person> =
+        people.iter().map(|p| Person { gender: Gender::Unknown, heads: p.heads.clone(), titles: p.titles.clone(), names: Vec::new() }).collect();
     let mut history = History::new();
     let mut nt = 0;
     let mut ev = 0;
@@ -149,10 +150,7 @@ fn pick(history: &History, people: &[Person], si: usize, g: Gender, speaker: boo
         let Some(s) = si.checked_sub(back) else { break };
         let here = history.sentences(s, s);
         // A person known to agree beats one of unknown gender in the same sentence.
-        let first = here
-            .iter()
-            .find(|&&(_, _, pi)| people[pi].gender == g)
-            .or_else(|| here.iter().find(|&&(_, _, pi)| compatible(people[pi].gender, g)));
+        let first = here.iter().find(|&&(_, _, pi)| people[pi].gender == g).or_else(|| here.iter().find(|&&(_, _, pi)| compatible(people[pi].gender, g)));
         if let Some(&(_, _, pi)) = first {
             return Some(pi);
         }
@@ -231,7 +229,23 @@ fn titled_nominal(doc: &Document, i: usize, history: &History, people: &[Person]
 
 /// Role words too general to point back to one person ("the official", "the head").
 fn is_generic(head: &str) -> bool {
-    matches!(head, "official" | "head" | "leader" | "officer" | "expert" | "analyst" | "veteran" | "candidate" | "chief" | "executive" | "player" | "soldier" | "writer" | "author")
+    matches!(
+        head,
+        "official"
+            | "head"
+            | "leader"
+            | "officer"
+            | "expert"
+            | "analyst"
+            | "veteran"
+            | "candidate"
+            | "chief"
+            | "executive"
+            | "player"
+            | "soldier"
+            | "writer"
+            | "author"
+    )
 }
 
 #[cfg(test)]

@@ -27,8 +27,7 @@ impl Context {
                 self.countries.insert(cc);
             }
         }
-        let strong: Vec<&Place> =
-            refs.iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect();
+        let strong: Vec<&Place> = refs.iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect();
         if let [p] = strong.as_slice() {
             match p.kind {
                 PlaceKind::Country => {
@@ -56,9 +55,8 @@ pub const REGION: &str = "\u{0}region";
 /// "Name, Qualifier", the qualifier's key.
 pub fn resolve(key: &str, ctx: &Context, qualifier: Option<&str>) -> Option<u32> {
     let refs = LEX.places_for(key);
-    let qual: Vec<&Place> = qualifier
-        .map(|q| LEX.places_for(q).iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect())
-        .unwrap_or_default();
+    let qual: Vec<&Place> =
+        qualifier.map(|q| LEX.places_for(q).iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect()).unwrap_or_default();
     let mut best: Option<(f64, u32)> = None;
     for r in refs {
         let p = &LEX.places[r.place as usize];

@@ -192,12 +192,7 @@ impl Lexicon {
         }
         // A demonym names the most populous of the countries that use it ("American" is also
         // the Northern Mariana Islands').
-        let country_pop: HashMap<&str, u64> = self
-            .places
-            .iter()
-            .filter(|p| p.kind == PlaceKind::Country)
-            .map(|p| (p.cc, p.population))
-            .collect();
+        let country_pop: HashMap<&str, u64> = self.places.iter().filter(|p| p.kind == PlaceKind::Country).map(|p| (p.cc, p.population)).collect();
         for r in rows(include_str!("../../../lexicons/entities/demonyms.tsv")) {
             if r.len() < 2 {
                 continue;
@@ -234,8 +229,7 @@ impl Lexicon {
     }
 
     fn load_people(&mut self) {
-        for r in rows(include_str!("../../../lexicons/entities/first_names.tsv"))
-            .chain(rows(include_str!("../../../lexicons/entities/first_names_extra.tsv")))
+        for r in rows(include_str!("../../../lexicons/entities/first_names.tsv")).chain(rows(include_str!("../../../lexicons/entities/first_names_extra.tsv")))
         {
             if r.len() < 2 {
                 continue;

@@ -156,11 +156,7 @@ fn names(doc: &Document, ms: &[mentions::Mention], cl: &cluster::Cluster) -> (St
         }
     }
     let words_of = |s: &str| s.split_whitespace().count();
-    let best = forms
-        .iter()
-        .enumerate()
-        .max_by_key(|(i, s)| (!words::is_acronym(s), words_of(s), s.len(), std::cmp::Reverse(*i)))
-        .map_or(0, |(i, _)| i);
+    let best = forms.iter().enumerate().max_by_key(|(i, s)| (!words::is_acronym(s), words_of(s), s.len(), std::cmp::Reverse(*i))).map_or(0, |(i, _)| i);
     let name = forms.get(best).cloned().unwrap_or_default();
     let aliases = forms.into_iter().enumerate().filter(|(i, _)| *i != best).map(|(_, s)| s).collect();
     (name, aliases)
@@ -178,10 +174,8 @@ mod tests {
 
     #[test]
     fn one_entity_per_referent_with_titles_pronouns_and_geo() {
-        let (doc, es) = run(
-            "Ukrainian President Volodymyr Zelensky spoke in Kyiv. Zelensky said he would meet Russia’s leaders in Kiev. \
-             The UN said the United Nations would help.",
-        );
+        let (doc, es) = run("Ukrainian President Volodymyr Zelensky spoke in Kyiv. Zelensky said he would meet Russia’s leaders in Kiev. \
+             The UN said the United Nations would help.");
         let z = es.iter().find(|e| e.name == "Volodymyr Zelensky").expect("Zelensky");
         assert_eq!(z.kind, EntityType::PERSON);
         assert_eq!(z.titles, ["Ukrainian President"]);
@@ -219,10 +213,8 @@ mod tests {
     #[test]
     fn names_after_a_form_of_address_are_people() {
         // British style writes "Mr", "Mrs", "Dr" without a full stop.
-        let (_, es) = run(
-            "Mr Brown's International Finance Facility would help poor countries, said Mr Hopkins. \
-             Dr Delta and Mrs Lincoln agreed, while Ms Chelsea and Mr. Orlando did not.",
-        );
+        let (_, es) = run("Mr Brown's International Finance Facility would help poor countries, said Mr Hopkins. \
+             Dr Delta and Mrs Lincoln agreed, while Ms Chelsea and Mr. Orlando did not.");
         for name in ["Brown", "Hopkins", "Delta", "Lincoln", "Chelsea", "Orlando"] {
             let e = es.iter().find(|e| e.name == name || e.aliases.iter().any(|a| a == name)).unwrap_or_else(|| panic!("{name}: {es:?}"));
             assert_eq!(e.kind, EntityType::PERSON, "{name}: {e:?}");
@@ -241,7 +233,8 @@ mod tests {
     fn never_panics_on_scrambled_text() {
         // A fixed pseudo-random mix of names, punctuation, apostrophes, combining marks and
         // other scripts: every slice must stay on char boundaries.
-        let parts = ["Kyiv", "’s", " (UN) ", "Mr.", " he ", "É\u{301}", "ß", "🙂", ", the mayor, ", "A.", "Ministry", "of", "“", "\n", "Zelensky", "and", "U.S."];
+        let parts =
+            ["Kyiv", "’s", " (UN) ", "Mr.", " he ", "É\u{301}", "ß", "🙂", ", the mayor, ", "A.", "Ministry", "of", "“", "\n", "Zelensky", "and", "U.S."];
         let mut x: u64 = 0x9E37_79B9_7F4A_7C15;
         for _ in 0..200 {
             let mut s = String::new();

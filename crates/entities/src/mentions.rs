@@ -505,8 +505,19 @@ fn locative_context(doc: &Document, m: &Mention, sent_start: usize) -> bool {
 fn is_place_noun(w: &str) -> bool {
     matches!(
         w,
-        "neighborhood" | "neighbourhood" | "district" | "area" | "suburb" | "borough" | "city" | "town" | "village" | "county"
-            | "province" | "region" | "residents"
+        "neighborhood"
+            | "neighbourhood"
+            | "district"
+            | "area"
+            | "suburb"
+            | "borough"
+            | "city"
+            | "town"
+            | "village"
+            | "county"
+            | "province"
+            | "region"
+            | "residents"
     )
 }
 
@@ -642,9 +653,34 @@ fn lone_name(doc: &Document, s: usize, e: usize, r: Range<usize>) -> bool {
     matches!(prev, "that" | "and" | "but" | "as" | "when" | "after" | "because" | "while" | "said" | "says" | "," | "“" | "\"")
         && matches!(
             next,
-            "said" | "says" | "told" | "added" | "could" | "would" | "will" | "cannot" | "can" | "should" | "must" | "may"
-                | "might" | "has" | "had" | "is" | "was" | "meant" | "wants" | "wanted" | "warned" | "insisted" | "argued"
-                | "believes" | "thinks" | "claimed" | "denied" | "announced"
+            "said"
+                | "says"
+                | "told"
+                | "added"
+                | "could"
+                | "would"
+                | "will"
+                | "cannot"
+                | "can"
+                | "should"
+                | "must"
+                | "may"
+                | "might"
+                | "has"
+                | "had"
+                | "is"
+                | "was"
+                | "meant"
+                | "wants"
+                | "wanted"
+                | "warned"
+                | "insisted"
+                | "argued"
+                | "believes"
+                | "thinks"
+                | "claimed"
+                | "denied"
+                | "announced"
         )
 }
 
@@ -685,10 +721,13 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     let place_ends: HashSet<usize> = places.map(|m| m.tokens.end).collect();
     // The rules are in order of start; with the running maximum of their ends, the rules a
     // tagger name overlaps are found by binary search, not by scanning them all.
-    let max_end: Vec<usize> = rules.iter().scan(0, |e, m| {
-        *e = (*e).max(m.span.end);
-        Some(*e)
-    }).collect();
+    let max_end: Vec<usize> = rules
+        .iter()
+        .scan(0, |e, m| {
+            *e = (*e).max(m.span.end);
+            Some(*e)
+        })
+        .collect();
     let listed = |m: &Mention| {
         let joiner = |k: usize| matches!(word(doc, k), "," | "and" | "or");
         let before = m.tokens.start >= 2 && joiner(m.tokens.start - 1) && place_ends.contains(&(m.tokens.start - 1));
@@ -699,8 +738,7 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
     let placed = |m: &Mention| {
         let prev = m.tokens.start.checked_sub(1).map(|k| word(doc, k));
         let next = (m.tokens.end < doc.tokens.len()).then(|| word(doc, m.tokens.end));
-        matches!(prev, Some("in" | "near" | "outside" | "In" | "Near"))
-            || next.is_some_and(is_place_noun)
+        matches!(prev, Some("in" | "near" | "outside" | "In" | "Near")) || next.is_some_and(is_place_noun)
     };
     for t in tagged.iter().filter_map(|t| clean_tag(doc, t)) {
         let t = &t;
@@ -776,12 +814,7 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
             }
         }
     }
-    let mut out: Vec<Mention> = rules
-        .into_iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(m, _)| m)
-        .collect();
+    let mut out: Vec<Mention> = rules.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();
     out.extend(extra);
     out.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
     // Keep the result non-overlapping.
@@ -875,8 +908,7 @@ fn tagger_overrides_place(k: &str, kind: EntityType) -> bool {
     match kind {
         // "Jordan", "Chad": only a country whose name people also bear.
         EntityType::PERSON => {
-            kinds().all(|p| p != PlaceKind::Region)
-                && (kinds().all(|p| p != PlaceKind::Country) || LEX.first_names.contains_key(k) || LEX.surnames.contains(k))
+            kinds().all(|p| p != PlaceKind::Region) && (kinds().all(|p| p != PlaceKind::Country) || LEX.first_names.contains_key(k) || LEX.surnames.contains(k))
         }
         EntityType::ORG => kinds().all(|p| matches!(p, PlaceKind::City | PlaceKind::Admin1)),
         _ => false,

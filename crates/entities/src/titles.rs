@@ -35,12 +35,75 @@ fn is_appos_det(w: &str) -> bool {
 fn breaks_title(w: &str) -> bool {
     matches!(
         w,
-        "said" | "says" | "told" | "by" | "with" | "and" | "or" | "but" | "to" | "from" | "that" | "as" | "at" | "in" | "on"
-            | "for" | "after" | "before" | "when" | "while" | "than" | "his" | "her" | "its" | "their" | "is" | "was" | "were"
-            | "are" | "be" | "been" | "has" | "had" | "have" | "who" | "which" | "accused" | "added" | "met" | "called"
-            | "about" | "into" | "over" | "against" | "under" | "between" | "like" | "including" | "via" | "through"
-            | "toward" | "towards" | "upon" | "within" | "without" | "across" | "behind" | "during" | "since" | "until"
-            | "among" | "amid" | "if" | "because" | "where" | "then" | "also" | "not" | "only"
+        "said"
+            | "says"
+            | "told"
+            | "by"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "to"
+            | "from"
+            | "that"
+            | "as"
+            | "at"
+            | "in"
+            | "on"
+            | "for"
+            | "after"
+            | "before"
+            | "when"
+            | "while"
+            | "than"
+            | "his"
+            | "her"
+            | "its"
+            | "their"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "be"
+            | "been"
+            | "has"
+            | "had"
+            | "have"
+            | "who"
+            | "which"
+            | "accused"
+            | "added"
+            | "met"
+            | "called"
+            | "about"
+            | "into"
+            | "over"
+            | "against"
+            | "under"
+            | "between"
+            | "like"
+            | "including"
+            | "via"
+            | "through"
+            | "toward"
+            | "towards"
+            | "upon"
+            | "within"
+            | "without"
+            | "across"
+            | "behind"
+            | "during"
+            | "since"
+            | "until"
+            | "among"
+            | "amid"
+            | "if"
+            | "because"
+            | "where"
+            | "then"
+            | "also"
+            | "not"
+            | "only"
     )
 }
 
@@ -176,8 +239,7 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
     let head = head_in(doc, start, end)?;
-    Some(Title { text: doc.slice(span).to_string(), head, span })
-        .filter(|t| !t.text.split_whitespace().all(|w| is_honorific(w)))
+    Some(Title { text: doc.slice(span).to_string(), head, span }).filter(|t| !t.text.split_whitespace().all(|w| is_honorific(w)))
 }
 
 /// "the adviser to the Ukrainian Interior Ministry, Vadim Denisenko".
@@ -189,9 +251,7 @@ fn apposition_before(doc: &Document, m: &Mention, sent_start: usize) -> Option<T
     // Find the determiner that opens the apposition, at most 12 words back, no comma between.
     let lo = comma.saturating_sub(12).max(sent_start);
     // The determiner must open a clause: sentence start, after punctuation or "said".
-    let opens = |k: usize| {
-        k == sent_start || matches!(word(doc, k - 1), "said" | "says") || !word(doc, k - 1).chars().any(char::is_alphanumeric)
-    };
+    let opens = |k: usize| k == sent_start || matches!(word(doc, k - 1), "said" | "says") || !word(doc, k - 1).chars().any(char::is_alphanumeric);
     let det = (lo..comma)
         .rev()
         .take_while(|&k| word(doc, k) != ",")

@@ -10,11 +10,9 @@ fn list(src: &'static str) -> HashSet<&'static str> {
 }
 
 /// Words that end an organisation's name ("Ministry", "University").
-pub static ORG_WORDS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| list(include_str!("../../../lexicons/entities/org_words.txt")));
+pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list(include_str!("../../../lexicons/entities/org_words.txt")));
 /// Capitalised words that are never a name on their own ("The", "Monday").
-pub static NOT_NAMES: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| list(include_str!("../../../lexicons/entities/not_names.txt")));
+pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list(include_str!("../../../lexicons/entities/not_names.txt")));
 
 /// Lower-case particles inside personal names ("Bill de Blasio", "Ursula von der Leyen").
 pub fn is_name_particle(w: &str) -> bool {
@@ -58,9 +56,7 @@ pub fn is_cap(w: &str) -> bool {
 /// An acronym: 2–6 capital letters, optionally dotted ("UN", "U.N.", "NATO").
 pub fn is_acronym(w: &str) -> bool {
     let letters: Vec<char> = w.chars().filter(|c| *c != '.').collect();
-    (2..=6).contains(&letters.len())
-        && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit())
-        && letters.first().is_some_and(|c| c.is_alphabetic())
+    (2..=6).contains(&letters.len()) && letters.iter().all(|c| c.is_uppercase() || c.is_ascii_digit()) && letters.first().is_some_and(|c| c.is_alphabetic())
 }
 
 /// The letters of an acronym without its dots, upper case.

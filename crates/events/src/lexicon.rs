@@ -139,12 +139,7 @@ fn build() -> Lexicon {
         match f.as_slice() {
             ["V", form, block, lemma, code] => add_trigger(&mut lex, form, block, lemma, code_of(code), false, false),
             ["P", block, lemma, pre, post, code] => {
-                lex.patterns.entry(*block).or_default().push(Pattern {
-                    lemma,
-                    pre: pat_words(pre),
-                    post: pat_words(post),
-                    code: code_of(code),
-                });
+                lex.patterns.entry(*block).or_default().push(Pattern { lemma, pre: pat_words(pre), post: pat_words(post), code: code_of(code) });
             }
             ["S", name, members] => {
                 let name = name.trim_start_matches('&');

@@ -44,8 +44,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             }
         }
         // Trigger words inside actor phrases ("Russian forces", "Free Trade Agreement") are names.
-        let mut found: Vec<triggers::Found> =
-            triggers::find(&s, &after_actor).into_iter().filter(|f| !(f.start..f.end).any(|k| in_actor[k])).collect();
+        let mut found: Vec<triggers::Found> = triggers::find(&s, &after_actor).into_iter().filter(|f| !(f.start..f.end).any(|k| in_actor[k])).collect();
         found.extend(roles::modal_demands(&s, &actors));
         found.sort_by_key(|f| f.start);
         for (fi, f) in found.iter().enumerate() {
@@ -133,10 +132,7 @@ fn first_person_speaker(s: &Sent, start: usize, quotes: &[Quote], trigger: Span)
         let w = s.w(k);
         matches!(w.split('\'').next().unwrap_or(w), "i" | "we")
     })?;
-    let q = quotes
-        .iter()
-        .filter(|q| q.span[0] <= trigger.start && trigger.end <= q.span[1])
-        .min_by_key(|q| q.span[1] - q.span[0])?;
+    let q = quotes.iter().filter(|q| q.span[0] <= trigger.start && trigger.end <= q.span[1]).min_by_key(|q| q.span[1] - q.span[0])?;
     let text = q.speaker_name.clone().or_else(|| q.speaker_text.clone())?;
     let key = q.speaker.clone().unwrap_or_else(|| text.to_lowercase());
     Some(ActorRef { id: q.speaker.clone(), text, key })
@@ -229,9 +225,7 @@ impl<'a> DocContext<'a> {
         let id = self.entity_of(first).or_else(|| owner.and_then(|o| self.entity_of(o)));
         let key = match (&id, first.country) {
             (Some(id), _) => id.clone(),
-            (None, Some(c)) if first.metonym || first.kind == ActorKind::Place || pure_demonym(s, first) => {
-                LEXICON.countries[c].iso3.to_string()
-            }
+            (None, Some(c)) if first.metonym || first.kind == ActorKind::Place || pure_demonym(s, first) => LEXICON.countries[c].iso3.to_string(),
             _ => text.to_lowercase(),
         };
         ActorRef { id, text, key }

@@ -33,8 +33,28 @@ fn is_boundary(w: &str) -> bool {
 fn opens_clause(w: &str) -> bool {
     matches!(
         w,
-        "but" | "while" | "which" | "who" | "whom" | "whose" | "where" | "when" | "because" | "although" | "though"
-            | "after" | "before" | "since" | "said" | "says" | "say" | "told" | "if" | "as" | "and" | ","
+        "but"
+            | "while"
+            | "which"
+            | "who"
+            | "whom"
+            | "whose"
+            | "where"
+            | "when"
+            | "because"
+            | "although"
+            | "though"
+            | "after"
+            | "before"
+            | "since"
+            | "said"
+            | "says"
+            | "say"
+            | "told"
+            | "if"
+            | "as"
+            | "and"
+            | ","
     )
 }
 
@@ -228,10 +248,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         }
         // Words between: an object noun phrase of which the actor is a modifier or owner.
         // Quantifiers count: "arrested more than 100 Palestinians".
-        let plain = |k: usize| {
-            (s.is_word(k) && !crate::lexicon::LEXICON.triggers.contains_key(s.w(k)))
-                || s.toks[k].kind == newsgraph_text::TokenKind::Number
-        };
+        let plain = |k: usize| (s.is_word(k) && !crate::lexicon::LEXICON.triggers.contains_key(s.w(k))) || s.toks[k].kind == newsgraph_text::TokenKind::Number;
         if (pos..a.start).all(plain) && a.start - pos <= 5 {
             return Some(idx);
         }
@@ -280,9 +297,34 @@ fn noun_is_subject(s: &Sent, pos: usize) -> bool {
     pos < s.len()
         && matches!(
             s.w(pos),
-            "will" | "would" | "should" | "could" | "may" | "might" | "must" | "is" | "are" | "was" | "were" | "have"
-                | "has" | "had" | "began" | "begin" | "begins" | "start" | "started" | "starts" | "took" | "take"
-                | "takes" | "ended" | "collapsed" | "resumed" | "continue" | "continued"
+            "will"
+                | "would"
+                | "should"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "have"
+                | "has"
+                | "had"
+                | "began"
+                | "begin"
+                | "begins"
+                | "start"
+                | "started"
+                | "starts"
+                | "took"
+                | "take"
+                | "takes"
+                | "ended"
+                | "collapsed"
+                | "resumed"
+                | "continue"
+                | "continued"
         )
 }
 
@@ -291,13 +333,31 @@ fn noun_is_subject(s: &Sent, pos: usize) -> bool {
 /// Prepositions that introduce a verb's other side.
 const VERB_PREPS: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
 /// The same for demands, whose "that" clause names who is to act.
-const VERB_PREPS_THAT: &[&str] =
-    &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of", "that"];
+const VERB_PREPS_THAT: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of", "that"];
 
 /// Verbs that report what someone said or concluded.
 const SPEECH: &[&str] = &[
-    "said", "says", "say", "announced", "announces", "declared", "declares", "stated", "states", "insisted",
-    "insists", "concluded", "told", "tells", "added", "warned", "warns", "stressed", "argued", "believes", "wrote",
+    "said",
+    "says",
+    "say",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "stated",
+    "states",
+    "insisted",
+    "insists",
+    "concluded",
+    "told",
+    "tells",
+    "added",
+    "warned",
+    "warns",
+    "stressed",
+    "argued",
+    "believes",
+    "wrote",
 ];
 
 /// The speaker of a reported clause whose subject starts at token `subj`: the subject of a
@@ -333,9 +393,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         return Some(Roles { source: group_ending(actors, speaker), target: Some(group), clause_start: f.start });
     }
     // A participle after a noun ("a declaration demanding that …") shares the main subject.
-    let participle = s.w(f.start).ends_with("ing")
-        && f.start > 0
-        && !matches!(s.w(f.start - 1), "is" | "are" | "was" | "were" | "be" | "been" | "am");
+    let participle = s.w(f.start).ends_with("ing") && f.start > 0 && !matches!(s.w(f.start - 1), "is" | "are" | "was" | "were" | "be" | "been" | "am");
     let barrier_at = |pos: usize| verbs_before.iter().map(|v| v.end).filter(|&e| e <= pos).max().unwrap_or(0);
     let barrier = if participle { 0 } else { barrier_at(f.start) };
     // "criticized free-trade deals and called for tariffs": a coordinated verb shares the
@@ -348,19 +406,11 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         && !f.passive
         && p > 0
         && s.w(p - 1) == "and"
-        && let Some(subj) = verbs_before
-            .iter()
-            .rev()
-            .filter(|v| v.end < p && !v.noun)
-            .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
+        && let Some(subj) = verbs_before.iter().rev().filter(|v| v.end < p && !v.noun).find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
     {
         let preps: &[&str] = if f.plover == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
         let obj = object_after(s, actors, f.end, preps, 10);
-        return Some(Roles {
-            source: group_ending(actors, subj),
-            target: obj.map(|o| group_starting(actors, o)),
-            clause_start: f.start.saturating_sub(6),
-        });
+        return Some(Roles { source: group_ending(actors, subj), target: obj.map(|o| group_starting(actors, o)), clause_start: f.start.saturating_sub(6) });
     }
     let ty = f.plover;
     let mut clause_start = 0;
@@ -424,9 +474,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
     } else if f.passive {
         let by = agent_by(s, actors, f.end).map(|b| group_starting(actors, b));
         // "Crimea, annexed by the Russians": the phrase before the comma is the target.
-        let reduced = (f.start >= 2 && s.w(f.start - 1) == ",")
-            .then(|| actors.iter().position(|a| a.end == f.start - 1))
-            .flatten();
+        let reduced = (f.start >= 2 && s.w(f.start - 1) == ",").then(|| actors.iter().position(|a| a.end == f.start - 1)).flatten();
         let subj = reduced.or_else(|| subject_before(s, actors, f.start, barrier));
         if let Some(sj) = subj {
             clause_start = actors[sj].end;

@@ -142,10 +142,7 @@ fn odd_input_never_panics() {
 #[test]
 fn first_person_in_a_quote_is_the_speaker() {
     let text = "“We have met with the mayor’s office in New York,” Clinton said.";
-    let ents = [
-        entity(text, "e1", EntityType::PERSON, "Hillary Clinton", &["Clinton"]),
-        entity(text, "e2", EntityType::GPE, "New York", &["New York"]),
-    ];
+    let ents = [entity(text, "e1", EntityType::PERSON, "Hillary Clinton", &["Clinton"]), entity(text, "e2", EntityType::GPE, "New York", &["New York"])];
     let start = text.find("We").unwrap();
     let end = text.find(",”").unwrap();
     let q = Quote {
@@ -205,7 +202,6 @@ fn coordinated_verbs_share_the_subject() {
     let req = ev.iter().find(|e| e.kind == "REQUEST").expect("REQUEST");
     assert_eq!(req.source_text.as_deref(), Some("Trump"));
 }
-
 
 #[test]
 fn examples_and_calls() {

@@ -20,17 +20,98 @@ pub struct Found {
 
 /// Words after which a trigger word is a noun ("the attack", "their demands").
 const DETERMINERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "their", "its", "his", "her", "our", "my", "your", "any",
-    "no", "every", "each", "some", "new", "fresh", "further", "first", "second", "latest", "recent", "peace",
-    "direct", "joint", "possible", "planned", "proposed", "such", "more", "of", "ongoing", "face-to-face",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "their",
+    "its",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "any",
+    "no",
+    "every",
+    "each",
+    "some",
+    "new",
+    "fresh",
+    "further",
+    "first",
+    "second",
+    "latest",
+    "recent",
+    "peace",
+    "direct",
+    "joint",
+    "possible",
+    "planned",
+    "proposed",
+    "such",
+    "more",
+    "of",
+    "ongoing",
+    "face-to-face",
 ];
 
 /// Words after which a trigger word is a verb ("they attack", "will meet", "to agree").
 const VERB_CONTEXT: &[&str] = &[
-    "i", "we", "you", "he", "she", "they", "it", "who", "which", "that", "to", "will", "would", "could", "should",
-    "might", "may", "must", "can", "cannot", "shall", "did", "does", "do", "didn't", "doesn't", "don't", "won't",
-    "not", "never", "also", "has", "have", "had", "is", "are", "was", "were", "be", "been", "being", "then",
-    "jointly", "repeatedly", "reportedly", "allegedly", "formally", "publicly", "again", "later", "finally",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "who",
+    "which",
+    "that",
+    "to",
+    "will",
+    "would",
+    "could",
+    "should",
+    "might",
+    "may",
+    "must",
+    "can",
+    "cannot",
+    "shall",
+    "did",
+    "does",
+    "do",
+    "didn't",
+    "doesn't",
+    "don't",
+    "won't",
+    "not",
+    "never",
+    "also",
+    "has",
+    "have",
+    "had",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "then",
+    "jointly",
+    "repeatedly",
+    "reportedly",
+    "allegedly",
+    "formally",
+    "publicly",
+    "again",
+    "later",
+    "finally",
 ];
 
 const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"];
@@ -40,7 +121,30 @@ fn prev_word<'s>(s: &'s Sent, i: usize) -> &'s str {
 }
 
 fn looks_participle(w: &str) -> bool {
-    w.ends_with("ed") || w.ends_with("en") || matches!(w, "hit" | "shot" | "held" | "struck" | "met" | "sought" | "brought" | "caught" | "fought" | "told" | "sent" | "won" | "led" | "left" | "cut" | "put" | "set" | "made" | "built")
+    w.ends_with("ed")
+        || w.ends_with("en")
+        || matches!(
+            w,
+            "hit"
+                | "shot"
+                | "held"
+                | "struck"
+                | "met"
+                | "sought"
+                | "brought"
+                | "caught"
+                | "fought"
+                | "told"
+                | "sent"
+                | "won"
+                | "led"
+                | "left"
+                | "cut"
+                | "put"
+                | "set"
+                | "made"
+                | "built"
+        )
 }
 
 /// Finds the triggers of a sentence. `after_actor[i]` is true when an actor phrase ends just

@@ -19,11 +19,7 @@ pub(crate) fn read(bytes: &[u8], loc: Location) -> Vec<Result<RawArticle, Ingest
         return vec![Err(IngestError::new(loc, format!("the feed nests elements more than {MAX_FEED_DEPTH} deep; not a feed we can read")))];
     }
     drop(head);
-    let parser = feed_rs::parser::Builder::new()
-        .timestamp_parser(written_day)
-        .id_generator(|_, _, _| String::new())
-        .sanitize_content(false)
-        .build();
+    let parser = feed_rs::parser::Builder::new().timestamp_parser(written_day).id_generator(|_, _, _| String::new()).sanitize_content(false).build();
     let feed = match parser.parse(bytes) {
         Ok(f) => f,
         Err(e) => return vec![Err(IngestError::new(loc, format!("not a readable RSS/Atom feed: {e}")))],
@@ -39,12 +35,10 @@ pub(crate) fn read(bytes: &[u8], loc: Location) -> Vec<Result<RawArticle, Ingest
         .map(|(i, entry)| {
             let n = i as u64 + 1;
             let loc = loc.at_record(n);
-            let link = entry.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).or(entry.links.first()).map(|l| l.href.trim().to_string());
-            let id = [Some(entry.id.trim().to_string()), link.clone()]
-                .into_iter()
-                .flatten()
-                .find(|s| !s.is_empty())
-                .unwrap_or_else(|| format!("{file_stem}:{n}"));
+            let link =
+                entry.links.iter().find(|l| l.rel.as_deref().is_none_or(|r| r == "alternate")).or(entry.links.first()).map(|l| l.href.trim().to_string());
+            let id =
+                [Some(entry.id.trim().to_string()), link.clone()].into_iter().flatten().find(|s| !s.is_empty()).unwrap_or_else(|| format!("{file_stem}:{n}"));
             let title = entry.title.as_ref().map(|t| one_line(&crate::html::plain_text(&t.content))).filter(|t| !t.is_empty());
             let html = entry.content.and_then(|c| c.body).filter(|b| !b.trim().is_empty()).or(entry.summary.map(|s| s.content));
             let Some(html) = html.filter(|h| !h.trim().is_empty()) else {

@@ -72,11 +72,8 @@ impl Iterator for Inputs {
 }
 
 fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
-    let mut out: Vec<PathBuf> = std::fs::read_dir(dir)?
-        .filter_map(|e| e.ok())
-        .filter(|e| !e.file_name().to_string_lossy().starts_with('.'))
-        .map(|e| e.path())
-        .collect();
+    let mut out: Vec<PathBuf> =
+        std::fs::read_dir(dir)?.filter_map(|e| e.ok()).filter(|e| !e.file_name().to_string_lossy().starts_with('.')).map(|e| e.path()).collect();
     out.sort();
     Ok(out)
 }
@@ -84,7 +81,12 @@ fn list_dir(dir: &Path) -> io::Result<Vec<PathBuf>> {
 /// Reads articles from any byte stream (a socket, an archive member, bytes in memory):
 /// gzip is undone, and the format is detected from the content and `name`'s extension
 /// unless `format` says it. `name` is what errors and default ids are named after.
-pub fn read_stream(raw: Box<dyn Read + Send>, name: &Path, format: Option<Format>, limits: Limits) -> impl Iterator<Item = Result<RawArticle, IngestError>> + Send {
+pub fn read_stream(
+    raw: Box<dyn Read + Send>,
+    name: &Path,
+    format: Option<Format>,
+    limits: Limits,
+) -> impl Iterator<Item = Result<RawArticle, IngestError>> + Send {
     open_reader(raw, name, format, limits)
 }
 
@@ -148,7 +150,13 @@ pub(crate) fn read_bounded(r: &mut dyn Read, max: usize) -> Result<Vec<u8>, Stri
 }
 
 pub(crate) fn human_bytes(n: usize) -> String {
-    if n >= 1 << 20 { format!("{} MiB", n >> 20) } else if n >= 1 << 10 { format!("{} KiB", n >> 10) } else { format!("{n} bytes") }
+    if n >= 1 << 20 {
+        format!("{} MiB", n >> 20)
+    } else if n >= 1 << 10 {
+        format!("{} KiB", n >> 10)
+    } else {
+        format!("{n} bytes")
+    }
 }
 
 /// Decodes a plain-text file: a BOM decides; otherwise UTF-8 if valid, else Windows-1252

@@ -365,11 +365,8 @@ pub(crate) mod tests {
     #[test]
     fn short_content_length_is_reported_then_reading_resumes() {
         let body = http(PAGE, "text/html");
-        let warc = [
-            record("response", "https://a.example/liar", &body, Some(body.len() / 2)),
-            record("response", "https://a.example/ok", &body, None),
-        ]
-        .concat();
+        let warc =
+            [record("response", "https://a.example/liar", &body, Some(body.len() / 2)), record("response", "https://a.example/ok", &body, None)].concat();
         let out = items(warc.as_bytes());
         assert_eq!(out.len(), 3, "{out:?}");
         // The cut record is still HTML (half a page); the desync is reported on the next one.
@@ -381,7 +378,8 @@ pub(crate) mod tests {
     #[test]
     fn long_content_length_is_a_truncated_record() {
         let body = http(PAGE, "text/html");
-        let warc = [record("response", "https://a.example/ok", &body, None), record("response", "https://a.example/liar", &body, Some(10 * body.len()))].concat();
+        let warc =
+            [record("response", "https://a.example/ok", &body, None), record("response", "https://a.example/liar", &body, Some(10 * body.len()))].concat();
         let out = items(warc.as_bytes());
         assert_eq!(out.len(), 2);
         assert!(out[0].is_ok());
@@ -395,7 +393,8 @@ pub(crate) mod tests {
         assert!(out[0].as_ref().unwrap_err().reason.contains("no valid Content-Length"));
         let body = http(PAGE, "text/html");
         let warc = record("response", "https://a.example/big", &body, None);
-        let out: Vec<_> = read(Box::new(io::Cursor::new(warc.into_bytes())), Location::file("w.warc"), Limits { max_article_bytes: 100, ..Limits::default() }).collect();
+        let out: Vec<_> =
+            read(Box::new(io::Cursor::new(warc.into_bytes())), Location::file("w.warc"), Limits { max_article_bytes: 100, ..Limits::default() }).collect();
         assert!(out[0].as_ref().unwrap_err().reason.contains("over the limit"), "{out:?}");
         assert!(out[1].as_ref().unwrap_err().reason.contains("no HTML response"));
     }

@@ -33,7 +33,12 @@ fn main() {
                 tp[p.2] += 1;
             } else {
                 let g = gold.iter().find(|g| g.0 < p.1 && p.0 < g.1);
-                println!("FP {} (gold {}) {}", TYPES[p.2], g.map_or("-".to_string(), |g| format!("{} {}", TYPES[g.2], text(g).split(" | ").next().unwrap_or(""))), text(p));
+                println!(
+                    "FP {} (gold {}) {}",
+                    TYPES[p.2],
+                    g.map_or("-".to_string(), |g| format!("{} {}", TYPES[g.2], text(g).split(" | ").next().unwrap_or(""))),
+                    text(p)
+                );
             }
         }
         for g in &gold {

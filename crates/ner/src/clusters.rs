@@ -99,8 +99,20 @@ impl Counts {
             let r = row_of[w as usize] as usize;
             let left = if k > 0 { self.stream[k - 1] } else { BOUNDARY };
             let right = self.stream.get(k + 1).copied().unwrap_or(BOUNDARY);
-            let l = if left == BOUNDARY { 2 * nctx as u32 } else if ctx_of[left as usize] != u32::MAX { ctx_of[left as usize] } else { u32::MAX }; // a rare neighbour adds no dimension
-            let rr = if right == BOUNDARY { 2 * nctx as u32 + 1 } else if ctx_of[right as usize] != u32::MAX { nctx as u32 + ctx_of[right as usize] } else { u32::MAX }; // a rare neighbour adds no dimension
+            let l = if left == BOUNDARY {
+                2 * nctx as u32
+            } else if ctx_of[left as usize] != u32::MAX {
+                ctx_of[left as usize]
+            } else {
+                u32::MAX
+            }; // a rare neighbour adds no dimension
+            let rr = if right == BOUNDARY {
+                2 * nctx as u32 + 1
+            } else if ctx_of[right as usize] != u32::MAX {
+                nctx as u32 + ctx_of[right as usize]
+            } else {
+                u32::MAX
+            }; // a rare neighbour adds no dimension
             for d in [l, rr] {
                 if d != u32::MAX {
                     *counts[r].entry(d).or_insert(0.0) += 1.0;

@@ -211,16 +211,7 @@ impl Scorer for Trainer {
 impl Trainer {
     fn new(bits: u32) -> Self {
         let n = (1usize << bits) * L;
-        Trainer {
-            bits,
-            w: vec![0.0; n],
-            acc: vec![0.0; n],
-            start: [0.0; L],
-            start_acc: [0.0; L],
-            trans: [[0.0; L]; L],
-            trans_acc: [[0.0; L]; L],
-            c: 1.0,
-        }
+        Trainer { bits, w: vec![0.0; n], acc: vec![0.0; n], start: [0.0; L], start_acc: [0.0; L], trans: [[0.0; L]; L], trans_acc: [[0.0; L]; L], c: 1.0 }
     }
 
     fn bump(&mut self, feats: &[u32], label: u8, d: f32) {
@@ -439,7 +430,8 @@ mod tests {
 
     #[test]
     fn title_cases_capital_lines_only() {
-        let mut s: Vec<(String, String)> = ["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", "OF", "THE", "CUP", "."].iter().map(|w| (w.to_string(), "O".to_string())).collect();
+        let mut s: Vec<(String, String)> =
+            ["SOCCER", "-", "JAPAN", "GET", "LUCKY", "WIN", "OF", "THE", "CUP", "."].iter().map(|w| (w.to_string(), "O".to_string())).collect();
         title_case_if_caps(&mut s);
         let words: Vec<&str> = s.iter().map(|(w, _)| w.as_str()).collect();
         assert_eq!(words, vec!["Soccer", "-", "Japan", "Get", "Lucky", "Win", "of", "the", "Cup", "."]);
@@ -452,7 +444,13 @@ mod tests {
     #[test]
     fn conll_chunks_map_onto_engine_tokens() {
         let sents = vec![
-            vec![("U.S.".into(), "I-LOC".into()), ("envoy".into(), "O".into()), ("Richard".into(), "I-PER".into()), ("Holbrooke".into(), "I-PER".into()), ("'s".into(), "O".into())],
+            vec![
+                ("U.S.".into(), "I-LOC".into()),
+                ("envoy".into(), "O".into()),
+                ("Richard".into(), "I-PER".into()),
+                ("Holbrooke".into(), "I-PER".into()),
+                ("'s".into(), "O".into()),
+            ],
             vec![("Fiat".into(), "I-ORG".into()), ("Spa".into(), "I-ORG".into()), ("Ford".into(), "B-ORG".into())],
         ];
         let (doc, gold) = build_doc(&sents);

@@ -9,11 +9,8 @@ use std::time::Instant;
 fn main() {
     let path = std::env::args().nth(1).expect("usage: throughput FILE.jsonl");
     let src = std::fs::read_to_string(path).expect("readable file");
-    let texts: Vec<String> = src
-        .lines()
-        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-        .filter_map(|v| v["text"].as_str().map(str::to_string))
-        .collect();
+    let texts: Vec<String> =
+        src.lines().filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok()).filter_map(|v| v["text"].as_str().map(str::to_string)).collect();
     let words: usize = texts.iter().map(|t| t.split_whitespace().count()).sum();
     let t0 = Instant::now();
     let docs: Vec<Document> = texts.into_iter().map(Document::new).collect();

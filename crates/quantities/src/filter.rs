@@ -39,7 +39,10 @@ pub fn reject(toks: &[Tok], c: &Candidate, times: &[[usize; 2]]) -> bool {
     if (prev == "/" || prev == ":") && touching(toks, p.start - 1, p.start) {
         return true;
     }
-    if (next == "/" || next == ":" || next == ".") && touching(toks, p.end - 1, p.end) && toks.get(p.end + 1).is_some_and(|t| t.is_number() && touching(toks, p.end, p.end + 1)) {
+    if (next == "/" || next == ":" || next == ".")
+        && touching(toks, p.end - 1, p.end)
+        && toks.get(p.end + 1).is_some_and(|t| t.is_number() && touching(toks, p.end, p.end + 1))
+    {
         return true;
     }
     if lex.is("clock", next) && !c.has_unit {

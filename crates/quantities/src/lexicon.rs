@@ -123,18 +123,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
             Some((r[0], g))
         })
         .collect(),
-    unit_prefix: phrases(include_str!("../../../lexicons/quantities/units.tsv"), |r| {
-        (r[0] == "prefix").then(|| (r.get(1).copied(), r.get(2).copied()))
-    }),
-    unit_after: phrases(include_str!("../../../lexicons/quantities/units.tsv"), |r| {
-        (r[0] == "after").then(|| (r.get(1).copied(), r.get(2).copied()))
-    }),
+    unit_prefix: phrases(include_str!("../../../lexicons/quantities/units.tsv"), |r| (r[0] == "prefix").then(|| (r.get(1).copied(), r.get(2).copied()))),
+    unit_after: phrases(include_str!("../../../lexicons/quantities/units.tsv"), |r| (r[0] == "after").then(|| (r.get(1).copied(), r.get(2).copied()))),
     hedges_before: phrases(include_str!("../../../lexicons/quantities/hedges.tsv"), |r| {
         (r.get(2) == Some(&"before")).then(|| (r.get(1).copied(), approx(r[0])))
     }),
-    hedges_after: phrases(include_str!("../../../lexicons/quantities/hedges.tsv"), |r| {
-        (r.get(2) == Some(&"after")).then(|| (r.get(1).copied(), approx(r[0])))
-    }),
+    hedges_after: phrases(include_str!("../../../lexicons/quantities/hedges.tsv"), |r| (r.get(2) == Some(&"after")).then(|| (r.get(1).copied(), approx(r[0])))),
     categories: phrases(include_str!("../../../lexicons/quantities/categories.tsv"), |r| {
         let cat = category(r[0])?;
         let mut slots = Slots::default();
@@ -173,17 +167,12 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
 
 /// Non-comment, non-empty lines split on tabs.
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
 }
 
 /// Builds a phrase table; `pick` returns the phrase column and the value for rows it keeps.
 /// Longer phrases come first so that the first match is the longest.
-fn phrases<T>(
-    src: &'static str,
-    pick: impl Fn(&[&'static str]) -> Option<(Option<&'static str>, Option<T>)>,
-) -> Vec<Phrase<T>> {
+fn phrases<T>(src: &'static str, pick: impl Fn(&[&'static str]) -> Option<(Option<&'static str>, Option<T>)>) -> Vec<Phrase<T>> {
     let mut out: Vec<Phrase<T>> = rows(src)
         .filter_map(|r| {
             let (p, v) = pick(&r)?;

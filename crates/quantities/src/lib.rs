@@ -108,8 +108,7 @@ fn claimant(
         let text = c.text.as_deref().unwrap_or("");
         let lower = text.to_lowercase();
         // "According to the data": an unnamed document stands for the last named claimant.
-        let document = !text.chars().any(char::is_uppercase)
-            && lower.rsplit(' ').next().is_some_and(|w| lexicon::LEXICON.is("claim_noun", w));
+        let document = !text.chars().any(char::is_uppercase) && lower.rsplit(' ').next().is_some_and(|w| lexicon::LEXICON.is("claim_noun", w));
         if c.entity.is_none() && (link::is_pronoun(&lower) || document) {
             if document {
                 return carried(text);
@@ -165,7 +164,9 @@ fn remember_claimant(
             if let Some((a, b)) = link::claimant_span(&toks, c + 1, c + 1) {
                 let (s, e) = link::name_in(&toks, a, b);
                 let text = &doc.text[s..e];
-                if !link::is_pronoun(&text.to_lowercase()) && toks[a..b].iter().any(|t| t.is_capitalised() && t.start >= s && !(t.start == span.start && t.lower == "the")) {
+                if !link::is_pronoun(&text.to_lowercase())
+                    && toks[a..b].iter().any(|t| t.is_capitalised() && t.start >= s && !(t.start == span.start && t.lower == "the"))
+                {
                     let entity = link::entity_for(entities, s, e, text).map(|i| entities[i].id.clone());
                     *last = Some((si, link::Claimant { entity, text: Some(text.to_string()) }));
                 }
@@ -188,11 +189,38 @@ mod tests {
     #[test]
     fn never_panics_on_odd_input() {
         for t in [
-            "", " ", "1", "-", "$", "between", "between 5 and", "1,", "1,000,", "½ ⅔", "3 hundred and 2 hundred are two",
-            "more than 40 and less than 10, less than 10 and more than 40", "5 - - 6", "1.1^--23", "+1-222-2222/2222",
-            "café 10 😀 million", "a a a half half", "tens of of thousands", "(800) 273-8255", "12,34,567.89", "$99(",
-            "20/2030 and", "10 000 000 000 000 000 000 000 000 000", "99999999999999999999999999999999999",
-            "from 5 to", "2 1/", "a quarter", "one and a", "US$", "18- to", "£", "the 1990s 5G 3D 28th",
+            "",
+            " ",
+            "1",
+            "-",
+            "$",
+            "between",
+            "between 5 and",
+            "1,",
+            "1,000,",
+            "½ ⅔",
+            "3 hundred and 2 hundred are two",
+            "more than 40 and less than 10, less than 10 and more than 40",
+            "5 - - 6",
+            "1.1^--23",
+            "+1-222-2222/2222",
+            "café 10 😀 million",
+            "a a a half half",
+            "tens of of thousands",
+            "(800) 273-8255",
+            "12,34,567.89",
+            "$99(",
+            "20/2030 and",
+            "10 000 000 000 000 000 000 000 000 000",
+            "99999999999999999999999999999999999",
+            "from 5 to",
+            "2 1/",
+            "a quarter",
+            "one and a",
+            "US$",
+            "18- to",
+            "£",
+            "the 1990s 5G 3D 28th",
         ] {
             let doc = Document::new(t);
             let q = recognise(&doc, &[], &[], &[]);
@@ -286,10 +314,14 @@ mod tests {
         let text = "Officials said 12 people died in two weeks. According to the ministry, about 300 were hurt.";
         let doc = Document::new(text);
         let at = text.find("two weeks").unwrap();
-        let times = vec![Time { text: "two weeks".into(), span: [at, at + 9], kind: newsgraph_record::TimeType::DURATION, value: Some("P2W".into()), modifier: None }];
+        let times =
+            vec![Time { text: "two weeks".into(), span: [at, at + 9], kind: newsgraph_record::TimeType::DURATION, value: Some("P2W".into()), modifier: None }];
         let q = recognise(&doc, &[], &[], &times);
         assert_eq!(q.len(), 2, "{q:?}");
         assert_eq!((q[0].value, q[0].category, q[0].source_text.as_deref()), (Some(12.0), Category::Killed, Some("Officials")));
-        assert_eq!((q[1].value, q[1].approx, q[1].category, q[1].source_text.as_deref()), (Some(300.0), Approx::About, Category::Injured, Some("the ministry")));
+        assert_eq!(
+            (q[1].value, q[1].approx, q[1].category, q[1].source_text.as_deref()),
+            (Some(300.0), Approx::About, Category::Injured, Some("the ministry"))
+        );
     }
 }

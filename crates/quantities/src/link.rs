@@ -169,7 +169,27 @@ pub fn is_verb_cue(toks: &[Tok], c: usize) -> bool {
 /// has confirmed", "The Kremlin later said").
 fn subject_before(toks: &[Tok], c: usize) -> Option<(usize, usize)> {
     let mut end = c;
-    while end > 0 && matches!(toks[end - 1].lower, "has" | "have" | "had" | "will" | "would" | "also" | "later" | "previously" | "has also" | "again" | "earlier" | "recently" | "further" | "reportedly" | "then" | "first") {
+    while end > 0
+        && matches!(
+            toks[end - 1].lower,
+            "has"
+                | "have"
+                | "had"
+                | "will"
+                | "would"
+                | "also"
+                | "later"
+                | "previously"
+                | "has also"
+                | "again"
+                | "earlier"
+                | "recently"
+                | "further"
+                | "reportedly"
+                | "then"
+                | "first"
+        )
+    {
         end -= 1;
     }
     let mut start = end;
@@ -177,7 +197,28 @@ fn subject_before(toks: &[Tok], c: usize) -> Option<(usize, usize)> {
     while start > 0 && end - start < 12 {
         let t = &toks[start - 1];
         let ok = t.is_word() || matches!(t.lower, "’s" | "'s" | "’" | "." | "-" | "&") || (t.lower == "," && commas < 2) || t.is_number();
-        if !ok || matches!(t.lower, "that" | "which" | "who" | "and" | "but" | "when" | "while" | "as" | "after" | "before" | "if" | "because" | "since" | "so" | "said" | "says" | "say") {
+        if !ok
+            || matches!(
+                t.lower,
+                "that"
+                    | "which"
+                    | "who"
+                    | "and"
+                    | "but"
+                    | "when"
+                    | "while"
+                    | "as"
+                    | "after"
+                    | "before"
+                    | "if"
+                    | "because"
+                    | "since"
+                    | "so"
+                    | "said"
+                    | "says"
+                    | "say"
+            )
+        {
             break;
         }
         if t.lower == "," {
@@ -196,7 +237,9 @@ fn phrase_end(toks: &[Tok], from: usize) -> usize {
     let mut k = from;
     while k < toks.len() && k < from + 10 {
         let t = &toks[k];
-        if !(t.is_word() || matches!(t.lower, "’s" | "'s" | "-" | "&") || t.is_number()) || matches!(t.lower, "that" | "which" | "who" | "on" | "in" | "at" | "last" | "this" | "as" | "and" | "when") {
+        if !(t.is_word() || matches!(t.lower, "’s" | "'s" | "-" | "&") || t.is_number())
+            || matches!(t.lower, "that" | "which" | "who" | "on" | "in" | "at" | "last" | "this" | "as" | "and" | "when")
+        {
             break;
         }
         k += 1;
@@ -257,9 +300,8 @@ pub fn entity_for(entities: &[Entity], s: usize, e: usize, text: &str) -> Option
 /// ("its forecast", "their estimate") before the number claims it. Returns the subject words:
 /// the nearest pronoun or name before the possessive.
 pub fn owner_of_claim_noun(toks: &[Tok], lead: usize) -> Option<(usize, usize)> {
-    let k = (0..lead).rev().find(|&k| {
-        matches!(toks[k].lower, "its" | "their") && (k + 1..(k + 4).min(lead)).any(|m| LEXICON.is("claim_noun", toks[m].lower))
-    })?;
+    let k =
+        (0..lead).rev().find(|&k| matches!(toks[k].lower, "its" | "their") && (k + 1..(k + 4).min(lead)).any(|m| LEXICON.is("claim_noun", toks[m].lower)))?;
     for m in (0..k).rev() {
         let t = &toks[m];
         if matches!(t.lower, "it" | "they") {

@@ -122,9 +122,32 @@ fn ends_fraction(toks: &[Tok], i: usize) -> bool {
         Some(t) if t.kind != TokenKind::Word => true,
         Some(t) => matches!(
             t.lower,
-            "of" | "from" | "to" | "in" | "on" | "and" | "or" | "than" | "since" | "by" | "for" | "at" | "with"
-                | "over" | "were" | "was" | "are" | "is" | "have" | "had" | "has" | "will" | "would"
-                | "percent" | "said" | "say" | "says"
+            "of" | "from"
+                | "to"
+                | "in"
+                | "on"
+                | "and"
+                | "or"
+                | "than"
+                | "since"
+                | "by"
+                | "for"
+                | "at"
+                | "with"
+                | "over"
+                | "were"
+                | "was"
+                | "are"
+                | "is"
+                | "have"
+                | "had"
+                | "has"
+                | "will"
+                | "would"
+                | "percent"
+                | "said"
+                | "say"
+                | "says"
         ),
     }
 }
@@ -221,7 +244,9 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             let gap = &text[toks[k - 1].end..n.start];
             let int_part = n.text.split('.').next().unwrap_or("");
             let decimal_last = n.text.len() > 4 && n.text.matches('.').count() == 1;
-            let three = n.kind == TokenKind::Number && int_part.len() == 3 && int_part.bytes().all(|b| b.is_ascii_digit())
+            let three = n.kind == TokenKind::Number
+                && int_part.len() == 3
+                && int_part.bytes().all(|b| b.is_ascii_digit())
                 && (n.text.len() == 3 || decimal_last && n.text[4..].bytes().all(|b| b.is_ascii_digit()));
             let thin = matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}");
             if !three || !(thin || gap == " ") {
@@ -313,7 +338,12 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             if toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct) {
                 if let Some(rest) = parse(toks, text, k) {
                     let small_enough = rest.value < last && (!and || rest.value < 100.0);
-                    if small_enough && rest.value > 0.0 && matches!(rest.form, Form::Digits | Form::Words) && rest.glued_unit.is_none() && rest.money_scale.is_none() {
+                    if small_enough
+                        && rest.value > 0.0
+                        && matches!(rest.form, Form::Digits | Form::Words)
+                        && rest.glued_unit.is_none()
+                        && rest.money_scale.is_none()
+                    {
                         value += rest.value;
                         j = rest.end;
                     }
@@ -383,9 +413,7 @@ fn parse_vague(toks: &[Tok], i: usize) -> Option<Parsed> {
             let mut value = w.value;
             let mut k = j + 1;
             let mut any = false;
-            while let Some(NumberWord { kind: WordKind::Hundred | WordKind::Scale | WordKind::Dozen, value: s }) =
-                LEXICON.numbers.get(low(toks, k))
-            {
+            while let Some(NumberWord { kind: WordKind::Hundred | WordKind::Scale | WordKind::Dozen, value: s }) = LEXICON.numbers.get(low(toks, k)) {
                 value *= s;
                 any = true;
                 k += 1;
@@ -475,9 +503,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
             }
         }
         // Connectors inside a number: "hundred and five", "fifty - two".
-        if (w == "and" && matches!(last, Some(WordKind::Hundred | WordKind::Scale)))
-            || (w == "-" && last == Some(WordKind::Tens))
-        {
+        if (w == "and" && matches!(last, Some(WordKind::Hundred | WordKind::Scale))) || (w == "-" && last == Some(WordKind::Tens)) {
             let next = word(low(toks, j + 1));
             if next.is_some_and(|n| matches!(n.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens) && n.value > 0.0) {
                 j += 1;
@@ -505,11 +531,7 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
                 cur += nw.value;
             }
             WordKind::Hundred => {
-                if !(article || matches!(last, Some(WordKind::Unit | WordKind::Teen | WordKind::Tens)))
-                    || cur <= 0.0
-                    || cur >= 100.0
-                    || 100.0 >= last_scale
-                {
+                if !(article || matches!(last, Some(WordKind::Unit | WordKind::Teen | WordKind::Tens))) || cur <= 0.0 || cur >= 100.0 || 100.0 >= last_scale {
                     break;
                 }
                 cur *= 100.0;

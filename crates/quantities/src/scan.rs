@@ -267,10 +267,43 @@ fn join_ranges(toks: &[Tok], parsed: Vec<Parsed>) -> Vec<Cand> {
 fn is_change_verb(w: &str) -> bool {
     matches!(
         w,
-        "rose" | "rise" | "rises" | "risen" | "fell" | "fall" | "falls" | "fallen" | "increased" | "increase" | "increases"
-            | "decreased" | "decline" | "declined" | "grew" | "grow" | "grown" | "climbed" | "dropped" | "jumped" | "up"
-            | "down" | "cut" | "raised" | "lowered" | "edged" | "slipped" | "surged" | "soared" | "plunged" | "revised"
-            | "changed" | "moved" | "went" | "expanded" | "shrank" | "slowed"
+        "rose"
+            | "rise"
+            | "rises"
+            | "risen"
+            | "fell"
+            | "fall"
+            | "falls"
+            | "fallen"
+            | "increased"
+            | "increase"
+            | "increases"
+            | "decreased"
+            | "decline"
+            | "declined"
+            | "grew"
+            | "grow"
+            | "grown"
+            | "climbed"
+            | "dropped"
+            | "jumped"
+            | "up"
+            | "down"
+            | "cut"
+            | "raised"
+            | "lowered"
+            | "edged"
+            | "slipped"
+            | "surged"
+            | "soared"
+            | "plunged"
+            | "revised"
+            | "changed"
+            | "moved"
+            | "went"
+            | "expanded"
+            | "shrank"
+            | "slowed"
     )
 }
 
@@ -357,17 +390,12 @@ fn one_counts(toks: &[Tok], c: &Cand) -> bool {
     }
     // In a list: "…, four Protestants and one Greek Orthodox".
     let before = low_before(toks, c.lead);
-    (before == "and" || before == ",")
-        && toks[..c.lead].iter().rev().take(6).any(|t| t.is_number() || number::word(t.lower).is_some_and(|w| w.value > 1.0))
+    (before == "and" || before == ",") && toks[..c.lead].iter().rev().take(6).any(|t| t.is_number() || number::word(t.lower).is_some_and(|w| w.value > 1.0))
 }
 
 /// The category phrase starting at token `j` whose slots satisfy `want`.
 fn category_at(toks: &[Tok], j: usize, want: impl Fn(&Slots) -> bool) -> Option<(Category, usize)> {
-    LEXICON
-        .categories
-        .iter()
-        .find(|p| want(&p.value.1) && matches_at(toks, j, &p.words))
-        .map(|p| (p.value.0, j + p.words.len()))
+    LEXICON.categories.iter().find(|p| want(&p.value.1) && matches_at(toks, j, &p.words)).map(|p| (p.value.0, j + p.words.len()))
 }
 
 /// The counted noun phrase after the number (`what`, with the byte end of its head) and the
@@ -576,7 +604,10 @@ mod tests {
         let f = find("He spent thousands of dollars as 5,000 people were dying from infections.");
         assert_eq!((f[0].value, f[0].unit, f[0].approx), (1000.0, Some("USD"), Approx::AtLeast));
         assert_eq!((f[1].value, f[1].category), (5000.0, Category::Killed));
-        assert_eq!(find("He won the 100m and 200m events.").iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(100.0, Some("m")), (200.0, Some("m"))]);
+        assert_eq!(
+            find("He won the 100m and 200m events.").iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(),
+            vec![(100.0, Some("m")), (200.0, Some("m"))]
+        );
         assert_eq!(values("A 2014 study found 31 incidents out of more than a billion ballots."), vec![31.0, 1e9]);
     }
 }

@@ -31,13 +31,7 @@ impl Tok<'_> {
 pub fn sentence_tokens<'a>(doc: &'a Document, lower: &'a str, sentence: &Sentence) -> Vec<Tok<'a>> {
     doc.sentence_tokens(sentence)
         .iter()
-        .map(|t| Tok {
-            start: t.span.start,
-            end: t.span.end,
-            text: &doc.text[t.span.start..t.span.end],
-            lower: &lower[t.span.start..t.span.end],
-            kind: t.kind,
-        })
+        .map(|t| Tok { start: t.span.start, end: t.span.end, text: &doc.text[t.span.start..t.span.end], lower: &lower[t.span.start..t.span.end], kind: t.kind })
         .collect()
 }
 

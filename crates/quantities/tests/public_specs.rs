@@ -201,7 +201,10 @@ fn recognizers_unfit(input: &str) -> Option<&'static str> {
     let has = |s: &str| t.contains(s);
     let bytes = t.as_bytes();
     let digit_at = |i: usize| bytes.get(i).is_some_and(u8::is_ascii_digit);
-    if has("^") || has("x10") || (0..bytes.len()).any(|i| digit_at(i) && bytes[i + 1..].first() == Some(&b'e') && (digit_at(i + 2) || matches!(bytes.get(i + 2), Some(b'+' | b'-')))) {
+    if has("^")
+        || has("x10")
+        || (0..bytes.len()).any(|i| digit_at(i) && bytes[i + 1..].first() == Some(&b'e') && (digit_at(i + 2) || matches!(bytes.get(i + 2), Some(b'+' | b'-'))))
+    {
         return Some("scientific notation");
     }
     if has(" over ") && !has("over thirty") || has(" out of ") || has("1 in ") || has("2 in 5") || has("8 in 5") || has("12 in six") {
@@ -210,10 +213,15 @@ fn recognizers_unfit(input: &str) -> Option<&'static str> {
     if has("lakh") || has("crore") {
         return Some("Indian scale words");
     }
-    if ["fifths", "ninths", "thirtieth", "hundredths", "trillionth", "firsts", "twenty-fifth", "twenty-first", "hundred fifth", "hundred and fifth"].iter().any(|w| has(w)) {
+    if ["fifths", "ninths", "thirtieth", "hundredths", "trillionth", "firsts", "twenty-fifth", "twenty-first", "hundred fifth", "hundred and fifth"]
+        .iter()
+        .any(|w| has(w))
+    {
         return Some("compound fraction in words");
     }
-    if ["million and", "billion and", "and three quarters", "hundred and three and", "twenty and three"].iter().any(|w| has(w)) && (has("half") || has("quarter") || has("third") || has("fourth") || has("fifths")) {
+    if ["million and", "billion and", "and three quarters", "hundred and three and", "twenty and three"].iter().any(|w| has(w))
+        && (has("half") || has("quarter") || has("third") || has("fourth") || has("fifths"))
+    {
         return Some("scale plus fraction");
     }
     if has("1.111,11") || has("12,34,567") || has("5,00") || has("1,3.") {
@@ -293,7 +301,9 @@ fn recognizers_text_numbers() {
                         (Some(l), Some(h)) if close(*l, *h) => agree(x.value, *l) && (x.value_max.is_none() || agree(x.value_max, *h)),
                         (Some(l), Some(h)) => agree(x.value, *l) && agree(x.value_max, *h),
                         (Some(l), None) => agree(x.value, *l) && (x.value_max.is_none() || agree(x.value_max, *l)),
-                        (None, Some(h)) => (agree(x.value, *h) && (x.value_max.is_none() || agree(x.value_max, *h))) || (x.value.is_none() && agree(x.value_max, *h)),
+                        (None, Some(h)) => {
+                            (agree(x.value, *h) && (x.value_max.is_none() || agree(x.value_max, *h))) || (x.value.is_none() && agree(x.value_max, *h))
+                        }
                         (None, None) => false,
                     };
                     !used[k] && a < *e && *s < b && value_ok
@@ -311,7 +321,10 @@ fn recognizers_text_numbers() {
                     fit += 1;
                     fit_ok += ok as usize;
                     if !ok {
-                        eprintln!("  recognizers miss ({file}): {input:?} got {:?}", q.iter().map(|x| (x.text.clone(), x.value, x.value_max)).collect::<Vec<_>>());
+                        eprintln!(
+                            "  recognizers miss ({file}): {input:?} got {:?}",
+                            q.iter().map(|x| (x.text.clone(), x.value, x.value_max)).collect::<Vec<_>>()
+                        );
                     }
                 }
                 Some(r) => *reasons.entry(r).or_default() += 1,

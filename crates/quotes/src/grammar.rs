@@ -14,30 +14,157 @@ pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "y
 
 /// Words that may stand between a subject and its speech verb ("has also said").
 const AUX_ADV: &[&str] = &[
-    "has", "have", "had", "also", "later", "previously", "then", "again", "would", "will", "could", "can", "may",
-    "might", "did", "does", "do", "is", "was", "were", "are", "be", "been", "not", "never", "just", "once", "earlier",
-    "first", "further", "often", "always", "still", "already", "last", "now", "once", "even", "n’t", "n't", "had",
-    "should", "must", "only", "too", "both",
+    "has",
+    "have",
+    "had",
+    "also",
+    "later",
+    "previously",
+    "then",
+    "again",
+    "would",
+    "will",
+    "could",
+    "can",
+    "may",
+    "might",
+    "did",
+    "does",
+    "do",
+    "is",
+    "was",
+    "were",
+    "are",
+    "be",
+    "been",
+    "not",
+    "never",
+    "just",
+    "once",
+    "earlier",
+    "first",
+    "further",
+    "often",
+    "always",
+    "still",
+    "already",
+    "last",
+    "now",
+    "once",
+    "even",
+    "n’t",
+    "n't",
+    "had",
+    "should",
+    "must",
+    "only",
+    "too",
+    "both",
 ];
 
 /// Words that start a clause: a subject never reaches back past them.
 const CLAUSE_WORDS: &[&str] = &[
-    "that", "but", "and", "or", "while", "when", "after", "before", "because", "as", "although", "though", "since",
-    "if", "where", "whereas", "so", "yet", "which", "who", "whom", "whose", "until", "unless", "however", "meanwhile",
-    "whether", "what", "why", "how", "than", "nor", "once", "then", "also", "instead", "even",
+    "that",
+    "but",
+    "and",
+    "or",
+    "while",
+    "when",
+    "after",
+    "before",
+    "because",
+    "as",
+    "although",
+    "though",
+    "since",
+    "if",
+    "where",
+    "whereas",
+    "so",
+    "yet",
+    "which",
+    "who",
+    "whom",
+    "whose",
+    "until",
+    "unless",
+    "however",
+    "meanwhile",
+    "whether",
+    "what",
+    "why",
+    "how",
+    "than",
+    "nor",
+    "once",
+    "then",
+    "also",
+    "instead",
+    "even",
 ];
 
 /// Words that end a speaker phrase written after its verb.
 const RIGHT_STOPS: &[&str] = &[
-    "on", "in", "at", "during", "after", "before", "while", "when", "who", "which", "that", "as", "because", "since",
-    "if", "but", "and", "adding", "saying", "noting", "told", "to", "last", "this", "yesterday", "today", "tonight",
-    "earlier", "later", "recently", "late", "early", "in", "via", "through", "with",
+    "on",
+    "in",
+    "at",
+    "during",
+    "after",
+    "before",
+    "while",
+    "when",
+    "who",
+    "which",
+    "that",
+    "as",
+    "because",
+    "since",
+    "if",
+    "but",
+    "and",
+    "adding",
+    "saying",
+    "noting",
+    "told",
+    "to",
+    "last",
+    "this",
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "late",
+    "early",
+    "in",
+    "via",
+    "through",
+    "with",
 ];
 
 /// Speech-verb forms that are as often plural nouns.
 const NOUN_LIKE_VERBS: &[&str] = &[
-    "reports", "claims", "notes", "estimates", "remarks", "promises", "pledges", "tweets", "posts", "answers",
-    "replies", "responses", "findings", "statements", "comments", "threats", "vows", "jokes", "demands", "shows",
+    "reports",
+    "claims",
+    "notes",
+    "estimates",
+    "remarks",
+    "promises",
+    "pledges",
+    "tweets",
+    "posts",
+    "answers",
+    "replies",
+    "responses",
+    "findings",
+    "statements",
+    "comments",
+    "threats",
+    "vows",
+    "jokes",
+    "demands",
+    "shows",
 ];
 
 /// Prepositions that open a parenthetical between a subject and its verb.
@@ -210,10 +337,12 @@ impl<'a> Ctx<'a> {
             // "Sen. David Perdue (R-Ga.) said": a short bracket after a name.
             if w == ")" {
                 if let Some(open) = (k.saturating_sub(8).max(floor)..k).rev().find(|&j| self.words[j] == "(")
-                    && open > floor && is_cap(self.words[open - 1]) {
-                        start = open;
-                        continue;
-                    }
+                    && open > floor
+                    && is_cap(self.words[open - 1])
+                {
+                    start = open;
+                    continue;
+                }
                 break;
             }
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "." | "&") {
@@ -221,10 +350,7 @@ impl<'a> Ctx<'a> {
             }
             if (!is_cap(w) || self.sentence_start(k)) && one_of(w, CLAUSE_WORDS) {
                 // "Moscow and Kiev say": "and" between names belongs to the subject.
-                let joins_names = matches!(w.to_ascii_lowercase().as_str(), "and" | "&")
-                    && k > floor
-                    && is_cap(self.words[k - 1])
-                    && is_cap(self.words[start]);
+                let joins_names = matches!(w.to_ascii_lowercase().as_str(), "and" | "&") && k > floor && is_cap(self.words[k - 1]) && is_cap(self.words[start]);
                 if !joins_names {
                     break;
                 }
@@ -283,11 +409,14 @@ impl<'a> Ctx<'a> {
                 continue;
             }
             // "said Sen. David Perdue (R-Ga.)": a short bracket after a name.
-            if w == "(" && k > from && is_cap(self.words[k - 1])
-                && let Some(close) = (k + 1..(k + 8).min(stop)).find(|&j| self.words[j] == ")") {
-                    k = close + 1;
-                    continue;
-                }
+            if w == "("
+                && k > from
+                && is_cap(self.words[k - 1])
+                && let Some(close) = (k + 1..(k + 8).min(stop)).find(|&j| self.words[j] == ")")
+            {
+                k = close + 1;
+                continue;
+            }
             if w == "," {
                 // Apposition: ", Vadim Denisenko" continues the phrase; ", adding" ends it.
                 let next = self.words.get(k + 1).copied().unwrap_or("");
@@ -300,7 +429,12 @@ impl<'a> Ctx<'a> {
                 break;
             }
             // "Del. Stacey Plaskett": the full stop of a short title abbreviation.
-            let title_stop = w == "." && k > from && is_cap(self.words[k - 1]) && self.words[k - 1].len() <= 4 && self.words.get(k + 1).is_some_and(|n| is_cap(n)) && self.doc.tokens[k].span.start == self.doc.tokens[k - 1].span.end;
+            let title_stop = w == "."
+                && k > from
+                && is_cap(self.words[k - 1])
+                && self.words[k - 1].len() <= 4
+                && self.words.get(k + 1).is_some_and(|n| is_cap(n))
+                && self.doc.tokens[k].span.start == self.doc.tokens[k - 1].span.end;
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "&") && !title_stop {
                 break;
             }
@@ -352,18 +486,42 @@ impl<'a> Ctx<'a> {
         if one_of(last, &["to", "of", "the", "a", "an", "and", "that", "for", "in", "on", "at", "with", "by"]) {
             return false;
         }
-        if b - a == 1 && (one_of(last, WEEKDAYS) || (last.ends_with("ing") && is_cap(last)) || one_of(last, CLAUSE_WORDS) || one_of(last, &["to", "of", "in", "on", "at", "for", "with", "by", "from"])) {
+        if b - a == 1
+            && (one_of(last, WEEKDAYS)
+                || (last.ends_with("ing") && is_cap(last))
+                || one_of(last, CLAUSE_WORDS)
+                || one_of(last, &["to", "of", "in", "on", "at", "for", "with", "by", "from"]))
+        {
             return false;
         }
         if b - a == 1 && one_of(self.words[a], SUBJECT_PRONOUNS) {
             return true;
         }
         let first = self.words[a];
-        if !is_cap(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && !one_of(first, &["the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one", "both"]) && !lexicon::is_speaker_noun(first) {
+        if !is_cap(first)
+            && !first.starts_with(|c: char| c.is_ascii_digit())
+            && !one_of(
+                first,
+                &[
+                    "the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one",
+                    "both",
+                ],
+            )
+            && !lexicon::is_speaker_noun(first)
+        {
             return false;
         }
         // "The clip says", "The campaign says": a short determiner phrase.
-        if b - a <= 4 && one_of(first, &["the", "a", "an", "this", "that", "another", "his", "her", "their", "its", "one", "some", "many", "several", "most", "other", "top", "senior"]) && b - a >= 2 {
+        if b - a <= 4
+            && one_of(
+                first,
+                &[
+                    "the", "a", "an", "this", "that", "another", "his", "her", "their", "its", "one", "some", "many", "several", "most", "other", "top",
+                    "senior",
+                ],
+            )
+            && b - a >= 2
+        {
             return (a + 1..b).all(|k| self.is_word(k) || matches!(self.words[k], "’" | "'" | "-"));
         }
         (a..b).any(|k| {

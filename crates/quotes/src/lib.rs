@@ -71,12 +71,15 @@ pub fn recognise(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
             continue;
         }
         let mut q = to_quote(&ctx, &resolver, item, &quoted);
-        if q.speaker.is_none() && q.speaker_name.is_none() && document_anaphor(q.speaker_text.as_deref())
-            && let Some((id, name)) = &last {
-                q.speaker = id.clone();
-                q.speaker_name = name.clone();
-                q.confidence = q.confidence.map(|c| (c - 0.1).max(0.05));
-            }
+        if q.speaker.is_none()
+            && q.speaker_name.is_none()
+            && document_anaphor(q.speaker_text.as_deref())
+            && let Some((id, name)) = &last
+        {
+            q.speaker = id.clone();
+            q.speaker_name = name.clone();
+            q.confidence = q.confidence.map(|c| (c - 0.1).max(0.05));
+        }
         if q.speaker.is_some() || q.speaker_name.is_some() {
             last = Some((q.speaker.clone(), q.speaker_name.clone()));
         }
@@ -126,11 +129,12 @@ fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
             let before: Vec<usize> = (first..o).filter(|&c| !ctx.quoted[c]).collect();
             for &c in before.iter().rev() {
                 if one_word_cue(ctx.w(c))
-                    && let Some((a, b)) = ctx.subject_before(c, first) {
-                        item.who = Who::Span(a, b);
-                        item.cue = Some((c, c + 1));
-                        break;
-                    }
+                    && let Some((a, b)) = ctx.subject_before(c, first)
+                {
+                    item.who = Who::Span(a, b);
+                    item.cue = Some((c, c + 1));
+                    break;
+                }
             }
         }
     }
@@ -169,8 +173,25 @@ fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
 fn one_word_cue(w: &str) -> bool {
     matches!(
         w,
-        "called" | "calls" | "described" | "describes" | "dubbed" | "labelled" | "labeled" | "branded" | "likened"
-            | "termed" | "referenced" | "references" | "cited" | "cites" | "invoked" | "mentioned" | "praised" | "criticized" | "criticised"
+        "called"
+            | "calls"
+            | "described"
+            | "describes"
+            | "dubbed"
+            | "labelled"
+            | "labeled"
+            | "branded"
+            | "likened"
+            | "termed"
+            | "referenced"
+            | "references"
+            | "cited"
+            | "cites"
+            | "invoked"
+            | "mentioned"
+            | "praised"
+            | "criticized"
+            | "criticised"
     )
 }
 

@@ -107,10 +107,8 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
         }
         if let Some(start) = open {
             let next_opens = doc.paragraphs.get(pi + 1).is_some_and(|np| {
-                {
                 let t = text[np.start..np.end].trim_start();
                 t.starts_with("''") || t.chars().next().is_some_and(|c| is_double_open(c) || c == '"')
-            }
             });
             if next_opens {
                 carried = Some(start);
@@ -157,9 +155,7 @@ fn single_stretches(doc: &Document, doubles: &[Stretch]) -> Vec<Stretch> {
             let opens = matches!(c, '‘' | '\'')
                 && prev.is_none_or(|p| p.is_whitespace() || matches!(p, '(' | ':' | '—' | '–' | '['))
                 && next.is_some_and(char::is_alphabetic);
-            let closes = matches!(c, '’' | '\'')
-                && prev.is_some_and(|p| !p.is_whitespace())
-                && next.is_none_or(|n| !n.is_alphanumeric());
+            let closes = matches!(c, '’' | '\'') && prev.is_some_and(|p| !p.is_whitespace()) && next.is_none_or(|n| !n.is_alphanumeric());
             if let (Some(start), true) = (open, closes) {
                 let inner = Span::new(start + text[start..].chars().next().map_or(1, char::len_utf8), pos);
                 if inner.start < inner.end && text[inner.start..inner.end].split_whitespace().count() <= 60 {

@@ -12,7 +12,22 @@ use crate::{Item, Who};
 use newsgraph_record::QuoteKind;
 
 /// Time words that may sit between a speech verb and its content ("said on Monday that").
-const TIME_WORDS: &[&str] = &["yesterday", "today", "tonight", "earlier", "later", "recently", "again", "also", "repeatedly", "publicly", "privately", "separately", "previously", "once"];
+const TIME_WORDS: &[&str] = &[
+    "yesterday",
+    "today",
+    "tonight",
+    "earlier",
+    "later",
+    "recently",
+    "again",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "separately",
+    "previously",
+    "once",
+];
 
 pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
@@ -84,7 +99,10 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     if ci > first {
         let before = ctx.skip_aux_left(ci, first);
         let prev = ctx.w(ci - 1);
-        let passive = !v.participle && before < ci && (before..ci).any(|k| one_of(ctx.w(k), &["was", "were", "is", "are", "been", "be", "being"])) && !one_of(ctx.w(ci - 1), &["has", "have", "had"]);
+        let passive = !v.participle
+            && before < ci
+            && (before..ci).any(|k| one_of(ctx.w(k), &["was", "were", "is", "are", "been", "be", "being"]))
+            && !one_of(ctx.w(ci - 1), &["has", "have", "had"]);
         if prev.eq_ignore_ascii_case("to") || passive {
             return None;
         }
@@ -93,17 +111,18 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     // Inversion ("…, said X") is a say-type construction; "…, shows Democratic groups
     // outpacing …" is not one, nor is a speaker phrase holding a verb form.
     if let Some(cut) = comma_before(ctx, ci, first).filter(|_| !v.participle)
-        && let Some((sa, sb)) = ctx.speaker_after(cend, true).filter(|&(sa, _)| v.frame != Frame::That || is_cap(ctx.w(sa))) {
-            // The comma before the verb closes the content: "…, said Brian Baker, a …".
-            let verbal = (sa..sb).any(|k| {
-                let w = ctx.w(k);
-                !is_cap(w) && (w.ends_with("ing") || w.ends_with("ed")) && !crate::lexicon::is_speaker_noun(w)
-            });
-            let closes = !verbal && (at_clause_end(ctx, sb, end) || one_of(ctx.w(sb), &[",", "who", "which", "("]));
-            if closes {
-                return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
-            }
+        && let Some((sa, sb)) = ctx.speaker_after(cend, true).filter(|&(sa, _)| v.frame != Frame::That || is_cap(ctx.w(sa)))
+    {
+        // The comma before the verb closes the content: "…, said Brian Baker, a …".
+        let verbal = (sa..sb).any(|k| {
+            let w = ctx.w(k);
+            !is_cap(w) && (w.ends_with("ing") || w.ends_with("ed")) && !crate::lexicon::is_speaker_noun(w)
+        });
+        let closes = !verbal && (at_clause_end(ctx, sb, end) || one_of(ctx.w(sb), &[",", "who", "which", "("]));
+        if closes {
+            return content_item(ctx, last_clause_start(ctx, first, cut), cut, Who::Span(sa, sb), Some(cue), 0.7);
         }
+    }
     // A verb right after a quotation ("“…,” said 9/11 widow …") attributes that quotation;
     // what follows it is its speaker, not reported content.
     if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1] {
@@ -131,7 +150,13 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
                 } else {
                     cend
                 };
-                if sa > first && ctx.w(sa - 1) == "," && ctx.w(after) == "," && after + 2 < end && !ctx.quoted[after + 1] && !(cend..after).any(|k| ctx.w(k).eq_ignore_ascii_case("that")) {
+                if sa > first
+                    && ctx.w(sa - 1) == ","
+                    && ctx.w(after) == ","
+                    && after + 2 < end
+                    && !ctx.quoted[after + 1]
+                    && !(cend..after).any(|k| ctx.w(k).eq_ignore_ascii_case("that"))
+                {
                     let b = ctx.clause_end(after + 1);
                     if b > after + 2 {
                         return content_item(ctx, last_clause_start(ctx, first, sa - 1), b, Who::Span(sa, sb), Some(cue), 0.7);
@@ -199,7 +224,11 @@ fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
             return false;
         }
         // Only an adverbial may follow: "said on Monday", "said in a statement", "said Monday".
-        let adverbial_start = one_of(w, ADVERBIAL_STARTS) || one_of(w, WEEKDAYS) || one_of(w, TIME_WORDS) || one_of(w, &["to", "from", "with", "by", "via", "afterward", "afterwards", "too", "privately"]) || (w.ends_with("ly") && !is_cap(w));
+        let adverbial_start = one_of(w, ADVERBIAL_STARTS)
+            || one_of(w, WEEKDAYS)
+            || one_of(w, TIME_WORDS)
+            || one_of(w, &["to", "from", "with", "by", "via", "afterward", "afterwards", "too", "privately"])
+            || (w.ends_with("ly") && !is_cap(w));
         if skipped == 0 && !adverbial_start {
             return false;
         }
@@ -253,7 +282,11 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         // reached", "warned they would" (an object would be "them", "it on Monday").
         let w = ctx.w(k);
         let subject = one_of(w, &["he", "she", "they", "we", "i"])
-            || (one_of(w, &["it", "there", "this"]) && one_of(ctx.w(k + 1), &["had", "has", "have", "was", "is", "were", "are", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does"]));
+            || (one_of(w, &["it", "there", "this"])
+                && one_of(
+                    ctx.w(k + 1),
+                    &["had", "has", "have", "was", "is", "were", "are", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does"],
+                ));
         return (subject && k + 1 < end).then_some(k);
     }
     // Time words: "said Monday …", "said on Sunday …", "said earlier …".
@@ -261,7 +294,8 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         let w = ctx.w(k);
         if one_of(w, WEEKDAYS) || one_of(w, TIME_WORDS) {
             k += 1;
-        } else if one_of(w, &["on", "last", "this"]) && (one_of(ctx.w(k + 1), WEEKDAYS) || one_of(ctx.w(k + 1), &["week", "month", "year", "night", "morning"])) {
+        } else if one_of(w, &["on", "last", "this"]) && (one_of(ctx.w(k + 1), WEEKDAYS) || one_of(ctx.w(k + 1), &["week", "month", "year", "night", "morning"]))
+        {
             k += 2;
         } else {
             break;
@@ -273,16 +307,87 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
     let w = ctx.w(k);
     let clause_like = ctx.is_word(k)
         && !one_of(w, ADVERBIAL_STARTS)
-        && !one_of(w, &["to", "of", "with", "by", "about", "from", "into", "so", "and", "or", "but", "yes", "no", "nothing", "anything", "something", "what", "goodbye", "hello", "thanks", "sorry", "please", "how", "why", "when", "where", "whether", "if", "him", "them", "me", "us", "so", "otherwise", "more", "little", "much", "very", "only"])
+        && !one_of(
+            w,
+            &[
+                "to",
+                "of",
+                "with",
+                "by",
+                "about",
+                "from",
+                "into",
+                "so",
+                "and",
+                "or",
+                "but",
+                "yes",
+                "no",
+                "nothing",
+                "anything",
+                "something",
+                "what",
+                "goodbye",
+                "hello",
+                "thanks",
+                "sorry",
+                "please",
+                "how",
+                "why",
+                "when",
+                "where",
+                "whether",
+                "if",
+                "him",
+                "them",
+                "me",
+                "us",
+                "so",
+                "otherwise",
+                "more",
+                "little",
+                "much",
+                "very",
+                "only",
+            ],
+        )
         || (is_quote_mark(w) && k + 1 < end);
     clause_like.then_some(k)
 }
 
 /// Words that open an adverbial between a verb and its "that" ("in a statement", "on Monday").
 const ADVERBIAL_STARTS: &[&str] = &[
-    "in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "yesterday", "today",
-    "tonight", "also", "repeatedly", "publicly", "privately", "separately", "previously", "again", "then", "via",
-    "through", "while", "when", "as", "recently", "once", "for", "over", "following",
+    "in",
+    "on",
+    "at",
+    "during",
+    "after",
+    "before",
+    "last",
+    "this",
+    "earlier",
+    "later",
+    "yesterday",
+    "today",
+    "tonight",
+    "also",
+    "repeatedly",
+    "publicly",
+    "privately",
+    "separately",
+    "previously",
+    "again",
+    "then",
+    "via",
+    "through",
+    "while",
+    "when",
+    "as",
+    "recently",
+    "once",
+    "for",
+    "over",
+    "following",
 ];
 
 /// Skips the addressee of "told": "reporters", "the BBC", "Russian journalists", "him".
@@ -333,10 +438,13 @@ pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &[&Item]) -> Who {
     let first = ctx.sentence_first(ci);
     let sentence = ctx.sent[ci];
     if let Some(item) = prior.iter().rev().find(|it| it.cue.is_some_and(|(c, _)| c < ci && ctx.sent[c] == sentence))
-        && !matches!(item.who, Who::None) {
-            return item.who.clone();
-        }
-    if let Some(k) = (first..ci).rev().find(|&k| !ctx.quoted[k] && one_of(ctx.w(k), SUBJECT_PRONOUNS) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))) {
+        && !matches!(item.who, Who::None)
+    {
+        return item.who.clone();
+    }
+    if let Some(k) = (first..ci).rev().find(|&k| {
+        !ctx.quoted[k] && one_of(ctx.w(k), SUBJECT_PRONOUNS) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))
+    }) {
         return Who::Span(k, k + 1);
     }
     opening_np(ctx, first, ci).map_or(Who::None, |(a, b)| Who::Span(a, b))
@@ -349,10 +457,34 @@ fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     // "In August, several environmental groups granted …": past an opening adverbial.
-    if one_of(ctx.w(k), &["in", "on", "at", "after", "before", "during", "following", "since", "with", "for", "by", "last", "earlier", "later", "overall", "still", "meanwhile", "however", "yesterday", "today"])
-        && let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",") {
-            k = c + 1;
-        }
+    if one_of(
+        ctx.w(k),
+        &[
+            "in",
+            "on",
+            "at",
+            "after",
+            "before",
+            "during",
+            "following",
+            "since",
+            "with",
+            "for",
+            "by",
+            "last",
+            "earlier",
+            "later",
+            "overall",
+            "still",
+            "meanwhile",
+            "however",
+            "yesterday",
+            "today",
+        ],
+    ) && let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",")
+    {
+        k = c + 1;
+    }
     let a = k;
     if one_of(ctx.w(k), &["the", "a", "an"]) {
         k += 1;

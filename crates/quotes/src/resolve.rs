@@ -16,24 +16,169 @@ use newsgraph_text::Span;
 
 /// Words that make a capitalised run an organisation or a place, not a person.
 const NON_PERSON: &[&str] = &[
-    "ministry", "department", "republic", "nations", "union", "council", "house", "court", "party", "army", "forces",
-    "committee", "agency", "government", "city", "state", "states", "kingdom", "office", "bank", "fund", "news",
-    "times", "post", "press", "service", "university", "institute", "center", "centre", "association", "commission",
-    "organization", "organisation", "company", "corp", "inc", "group", "network", "church", "county", "province",
-    "region", "street", "square", "airport", "national", "federal", "international", "foundation", "board",
-    "administration", "senate", "congress", "parliament", "police", "guard", "navy", "journal", "club", "team",
-    "today", "reuters", "kremlin", "pentagon", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "god", "christmas", "eid", "president", "minister", "secretary",
+    "ministry",
+    "department",
+    "republic",
+    "nations",
+    "union",
+    "council",
+    "house",
+    "court",
+    "party",
+    "army",
+    "forces",
+    "committee",
+    "agency",
+    "government",
+    "city",
+    "state",
+    "states",
+    "kingdom",
+    "office",
+    "bank",
+    "fund",
+    "news",
+    "times",
+    "post",
+    "press",
+    "service",
+    "university",
+    "institute",
+    "center",
+    "centre",
+    "association",
+    "commission",
+    "organization",
+    "organisation",
+    "company",
+    "corp",
+    "inc",
+    "group",
+    "network",
+    "church",
+    "county",
+    "province",
+    "region",
+    "street",
+    "square",
+    "airport",
+    "national",
+    "federal",
+    "international",
+    "foundation",
+    "board",
+    "administration",
+    "senate",
+    "congress",
+    "parliament",
+    "police",
+    "guard",
+    "navy",
+    "journal",
+    "club",
+    "team",
+    "today",
+    "reuters",
+    "kremlin",
+    "pentagon",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "god",
+    "christmas",
+    "eid",
+    "president",
+    "minister",
+    "secretary",
 ];
 
 /// Sentence-opening function words that are capitalised only by position.
 const OPENERS: &[&str] = &[
-    "the", "a", "an", "but", "and", "in", "on", "at", "when", "after", "before", "since", "as", "if", "while",
-    "for", "with", "by", "from", "to", "of", "this", "that", "these", "those", "it", "he", "she", "they", "we", "i",
-    "his", "her", "their", "our", "its", "mr", "mr.", "mrs.", "ms.", "dr.", "so", "yet", "still", "now", "then",
-    "there", "here", "what", "who", "why", "how", "according", "although", "though", "during", "until", "meanwhile",
-    "however", "both", "all", "some", "many", "most", "one", "former", "new", "us", "u.s.",
+    "the",
+    "a",
+    "an",
+    "but",
+    "and",
+    "in",
+    "on",
+    "at",
+    "when",
+    "after",
+    "before",
+    "since",
+    "as",
+    "if",
+    "while",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "his",
+    "her",
+    "their",
+    "our",
+    "its",
+    "mr",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "dr.",
+    "so",
+    "yet",
+    "still",
+    "now",
+    "then",
+    "there",
+    "here",
+    "what",
+    "who",
+    "why",
+    "how",
+    "according",
+    "although",
+    "though",
+    "during",
+    "until",
+    "meanwhile",
+    "however",
+    "both",
+    "all",
+    "some",
+    "many",
+    "most",
+    "one",
+    "former",
+    "new",
+    "us",
+    "u.s.",
 ];
 
 /// A person named in the text by our own reading: where, and the name without titles.
@@ -61,10 +206,8 @@ pub fn find_people(ctx: &Ctx) -> Vec<Person> {
         let mut j = i;
         while j < n && ctx.para[j] == ctx.para[start] {
             let w = ctx.w(j);
-            let particle = one_of(w, &["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"])
-                && j + 1 < n
-                && is_cap(ctx.w(j + 1))
-                && j > start;
+            let particle =
+                one_of(w, &["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"]) && j + 1 < n && is_cap(ctx.w(j + 1)) && j > start;
             if (ctx.is_word(j) && is_cap(w)) || particle {
                 j += 1;
             } else {
@@ -92,7 +235,8 @@ fn push_person(ctx: &Ctx, start: usize, end: usize, out: &mut Vec<Person>) {
     while k < end {
         let w = ctx.w(k);
         let lower = w.to_lowercase();
-        let title = lexicon::is_speaker_noun(w) || one_of(w, &["secretary", "foreign", "interior", "defense", "defence", "prime", "vice", "deputy", "state", "general", "attorney", "former"]);
+        let title = lexicon::is_speaker_noun(w)
+            || one_of(w, &["secretary", "foreign", "interior", "defense", "defence", "prime", "vice", "deputy", "state", "general", "attorney", "former"]);
         let nationality = lower.ends_with("ian") || lower.ends_with("ese") || lower.ends_with("ish") || lower == "us" || lower == "u.s." || lower == "uk";
         if (title || nationality || one_of(w, NON_PERSON)) && k + 1 < end {
             if title {
@@ -136,11 +280,8 @@ pub struct Resolver<'a> {
 
 impl<'a> Resolver<'a> {
     pub fn new(ctx: &Ctx, entities: &'a [Entity]) -> Self {
-        let mut mentions: Vec<(Span, usize)> = entities
-            .iter()
-            .enumerate()
-            .flat_map(|(ei, e)| e.mentions.iter().map(move |m| (Span::new(m[0], m[1]), ei)))
-            .collect();
+        let mut mentions: Vec<(Span, usize)> =
+            entities.iter().enumerate().flat_map(|(ei, e)| e.mentions.iter().map(move |m| (Span::new(m[0], m[1]), ei))).collect();
         mentions.sort_by_key(|(s, _)| s.start);
         Resolver { entities, mentions, people: find_people(ctx) }
     }
@@ -199,9 +340,10 @@ impl<'a> Resolver<'a> {
                 return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: true };
             }
             if lexicon::is_speaker_noun(&noun)
-                && let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.contains(&noun)) {
-                    return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
-                }
+                && let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.contains(&noun))
+            {
+                return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
+            }
         }
         Resolved::default()
     }
@@ -228,17 +370,14 @@ impl<'a> Resolver<'a> {
         let head_noun = ctx.doc.text[head.start..head.end].split_whitespace().last().unwrap_or("");
         let document = is_document_noun(head_noun);
         let lo = self.mentions.partition_point(|(s, _)| s.end <= span.start.saturating_sub(200));
-        let hits: Vec<(Span, usize)> = self.mentions[lo..]
-            .iter()
-            .take_while(|(s, _)| s.start < span.end)
-            .filter(|(s, _)| s.overlaps(span))
-            .copied()
-            .collect();
+        let hits: Vec<(Span, usize)> = self.mentions[lo..].iter().take_while(|(s, _)| s.start < span.end).filter(|(s, _)| s.overlaps(span)).copied().collect();
         hits.iter()
             .filter(|(_, e)| self.entities[*e].kind == EntityType::PERSON)
             .max_by_key(|(s, _)| s.end)
             // A modifier is not the speaker: "Ukrainian" in "Ukrainian officials".
-            .or_else(|| hits.iter().find(|(s, e)| s.overlaps(head) && (s.end >= head.end || self.entities[*e].kind != EntityType::NORP) && s.end + 1 >= head.end))
+            .or_else(|| {
+                hits.iter().find(|(s, e)| s.overlaps(head) && (s.end >= head.end || self.entities[*e].kind != EntityType::NORP) && s.end + 1 >= head.end)
+            })
             .or_else(|| hits.iter().filter(|_| document).find(|(s, e)| s.overlaps(head) && self.entities[*e].kind == EntityType::ORG))
             .map(|(_, e)| *e)
     }
@@ -246,8 +385,25 @@ impl<'a> Resolver<'a> {
 
 /// Nouns for documents and findings that speak for their authors ("the study found").
 const DOCUMENT_NOUNS: &[&str] = &[
-    "study", "survey", "report", "analysis", "data", "poll", "review", "research", "findings", "figures",
-    "statistics", "audit", "investigation", "ruling", "decision", "filing", "statement", "memo", "document",
+    "study",
+    "survey",
+    "report",
+    "analysis",
+    "data",
+    "poll",
+    "review",
+    "research",
+    "findings",
+    "figures",
+    "statistics",
+    "audit",
+    "investigation",
+    "ruling",
+    "decision",
+    "filing",
+    "statement",
+    "memo",
+    "document",
 ];
 
 pub fn is_document_noun(w: &str) -> bool {
@@ -258,9 +414,10 @@ pub fn is_document_noun(w: &str) -> bool {
 /// or the apposition after its last comma.
 fn head_region(ctx: &Ctx, a: usize, b: usize) -> Span {
     if let Some(c) = (a..b).rev().find(|&k| ctx.w(k) == ",")
-        && c + 1 < b {
-            return ctx.span(c + 1, b);
-        }
+        && c + 1 < b
+    {
+        return ctx.span(c + 1, b);
+    }
     let cut = (a + 1..b).find(|&k| one_of(ctx.w(k), &["of", "to", "for", "from", "at", "in"])).unwrap_or(b);
     ctx.span(a, cut)
 }

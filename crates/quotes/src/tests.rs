@@ -140,7 +140,15 @@ fn entity_layer_names_pronoun_speakers() {
     let t = "Jane Roe arrived. “We are ready,” he said.";
     let doc = Document::new(t);
     let he = t.find("he said").unwrap();
-    let e = Entity { id: "e1".into(), kind: EntityType::PERSON, name: "Jane Roe".into(), aliases: vec![], titles: vec![], mentions: vec![[0, 8], [he, he + 2]], geo: None };
+    let e = Entity {
+        id: "e1".into(),
+        kind: EntityType::PERSON,
+        name: "Jane Roe".into(),
+        aliases: vec![],
+        titles: vec![],
+        mentions: vec![[0, 8], [he, he + 2]],
+        geo: None,
+    };
     let q = recognise(&doc, &[e]);
     assert_eq!(q[0].speaker.as_deref(), Some("e1"));
     assert_eq!(q[0].speaker_name.as_deref(), Some("Jane Roe"));
@@ -175,7 +183,15 @@ fn it_takes_the_nearest_organisation() {
     let t = "Although the IMF did not single out the proposals, it warned that growth would slow.";
     let doc = Document::new(t);
     let s = t.find("IMF").unwrap();
-    let e = Entity { id: "e1".into(), kind: EntityType::ORG, name: "International Monetary Fund".into(), aliases: vec![], titles: vec![], mentions: vec![[s, s + 3]], geo: None };
+    let e = Entity {
+        id: "e1".into(),
+        kind: EntityType::ORG,
+        name: "International Monetary Fund".into(),
+        aliases: vec![],
+        titles: vec![],
+        mentions: vec![[s, s + 3]],
+        geo: None,
+    };
     let q = recognise(&doc, &[e]);
     let r = find(&q, "growth would slow");
     assert_eq!(r.speaker_text.as_deref(), Some("it"));

@@ -182,9 +182,7 @@ fn authorised(app: &App, headers: &HeaderMap) -> Result<(), Response> {
         return Err(error(StatusCode::FORBIDDEN, "this server is read-only (start it with a write token to allow writes)"));
     };
     let given = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
-    let ok = given.is_some_and(|g| {
-        g.len() == token.len() && g.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0
-    });
+    let ok = given.is_some_and(|g| g.len() == token.len() && g.bytes().zip(token.bytes()).fold(0u8, |acc, (a, b)| acc | (a ^ b)) == 0);
     if ok { Ok(()) } else { Err(error(StatusCode::UNAUTHORIZED, "a valid write token is required")) }
 }
 

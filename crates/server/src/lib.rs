@@ -44,14 +44,7 @@ pub struct Config {
 
 impl Config {
     pub fn new(db: impl Into<PathBuf>) -> Config {
-        Config {
-            db: db.into(),
-            write_token: None,
-            static_dir: None,
-            timeout: Duration::from_secs(10),
-            max_body: 64 * 1024,
-            readers: 8,
-        }
+        Config { db: db.into(), write_token: None, static_dir: None, timeout: Duration::from_secs(10), max_body: 64 * 1024, readers: 8 }
     }
 }
 
@@ -78,11 +71,6 @@ pub fn router(config: Config) -> std::io::Result<axum::Router> {
         Some(t) if !t.is_empty() => Some(Mutex::new(Store::open(&config.db).map_err(to_io)?)),
         _ => None,
     };
-    let app = Arc::new(App {
-        permits: Semaphore::new(config.readers.max(1)),
-        idle: Mutex::new(vec![first]),
-        writer,
-        config,
-    });
+    let app = Arc::new(App { permits: Semaphore::new(config.readers.max(1)), idle: Mutex::new(vec![first]), writer, config });
     Ok(api::routes(app))
 }

@@ -16,10 +16,7 @@ fn path_id(what: &str) -> Value {
 }
 
 fn dates() -> [Value; 2] {
-    [
-        param("from", "Earliest date, ISO 8601 (YYYY-MM-DD; a month or year prefix works).", "string"),
-        param("to", "Latest date, inclusive, ISO 8601.", "string"),
-    ]
+    [param("from", "Earliest date, ISO 8601 (YYYY-MM-DD; a month or year prefix works).", "string"), param("to", "Latest date, inclusive, ISO 8601.", "string")]
 }
 
 fn limit() -> Value {
@@ -62,7 +59,10 @@ pub fn document() -> Value {
     let who = |n: &str, d: &str| param(n, &format!("{d}: a name (\"Zelensky\") or a corpus entity id."), "string");
     let mut paths = serde_json::Map::new();
     paths.insert("/health".into(), get("Liveness", "Answers {\"status\": \"ok\"}.", vec![]));
-    paths.insert("/api/stats".into(), get("Corpus statistics", "Articles, near-duplicate clusters, entities, quotes, claims, events, and the store's size in bytes.", vec![]));
+    paths.insert(
+        "/api/stats".into(),
+        get("Corpus statistics", "Articles, near-duplicate clusters, entities, quotes, claims, events, and the store's size in bytes.", vec![]),
+    );
     paths.insert(
         "/api/search".into(),
         get(
@@ -155,7 +155,11 @@ pub fn document() -> Value {
     );
     paths.insert(
         "/api/articles/{id}".into(),
-        get("An article", "The stored article: its record, text, local entities tied to corpus entities, and its near-duplicate copies.", vec![path_id("article")]),
+        get(
+            "An article",
+            "The stored article: its record, text, local entities tied to corpus entities, and its near-duplicate copies.",
+            vec![path_id("article")],
+        ),
     );
     json!({
         "openapi": "3.1.0",

@@ -126,11 +126,7 @@ fn make(i: usize, base: &[Input], pool: &[Vec<String>]) -> Input {
     let mut rec = b.record.clone();
     let first_pass = i < base.len();
     let copy = !first_pass && rng.chance(0.1);
-    let text = if first_pass {
-        b.text.clone()
-    } else {
-        perturb(&b.text, &spans(&b.record), if copy { 0.02 } else { 0.4 }, pool, &mut rng)
-    };
+    let text = if first_pass { b.text.clone() } else { perturb(&b.text, &spans(&b.record), if copy { 0.02 } else { 0.4 }, pool, &mut rng) };
     if !first_pass {
         rec.id = format!("{}~{i}", rec.id);
         let day = rng.below(3 * 365);
@@ -214,13 +210,73 @@ fn bench(db: &str, runs: usize) {
 
     type Run<'a> = Box<dyn Fn(&mut Rng) -> usize + 'a>;
     let kinds: Vec<(&str, Run)> = vec![
-        ("search", Box::new(|r: &mut Rng| query::search(&store, &SearchParams { q: pick(&words, r).unwrap_or_else(|| "government".into()), limit: Some(20), ..Default::default() }).map(|h| h.len()).unwrap_or(0))),
-        ("quotes by speaker", Box::new(|r: &mut Rng| query::quotes(&store, &QuoteParams { speaker: pick(&people, r), limit: Some(20), ..Default::default() }).map(|q| q.quotes.len()).unwrap_or(0))),
-        ("quotes by topic", Box::new(|r: &mut Rng| query::quotes(&store, &QuoteParams { topic: Some(topics[r.below(topics.len())].into()), limit: Some(20), ..Default::default() }).map(|q| q.quotes.len()).unwrap_or(0))),
-        ("claim timeline", Box::new(|r: &mut Rng| query::timeline(&store, &ClaimParams { category: Some(cats[r.below(cats.len())].into()), place: pick(&places, r), from: Some("2004-01".into()), to: Some("2005-06".into()), limit: Some(50), ..Default::default() }).map(|t| t.claims.len()).unwrap_or(0))),
-        ("disagreements", Box::new(|r: &mut Rng| query::disagreements(&store, &DisagreementParams { category: Some(cats[r.below(cats.len())].into()), place: pick(&places, r), window_days: Some(7), limit: Some(50), ..Default::default() }).map(|d| d.disagreements.len()).unwrap_or(0))),
-        ("events by actor", Box::new(|r: &mut Rng| query::events(&store, &EventParams { actor: pick(&people, r), limit: Some(50), ..Default::default() }).map(|e| e.events.len()).unwrap_or(0))),
-        ("entity page", Box::new(|r: &mut Rng| pick(&ids, r).and_then(|id| query::entity_page(&store, id.parse().ok()?).ok()).map(|p| p.said.len() + 1).unwrap_or(0))),
+        (
+            "search",
+            Box::new(|r: &mut Rng| {
+                query::search(&store, &SearchParams { q: pick(&words, r).unwrap_or_else(|| "government".into()), limit: Some(20), ..Default::default() })
+                    .map(|h| h.len())
+                    .unwrap_or(0)
+            }),
+        ),
+        (
+            "quotes by speaker",
+            Box::new(|r: &mut Rng| {
+                query::quotes(&store, &QuoteParams { speaker: pick(&people, r), limit: Some(20), ..Default::default() }).map(|q| q.quotes.len()).unwrap_or(0)
+            }),
+        ),
+        (
+            "quotes by topic",
+            Box::new(|r: &mut Rng| {
+                query::quotes(&store, &QuoteParams { topic: Some(topics[r.below(topics.len())].into()), limit: Some(20), ..Default::default() })
+                    .map(|q| q.quotes.len())
+                    .unwrap_or(0)
+            }),
+        ),
+        (
+            "claim timeline",
+            Box::new(|r: &mut Rng| {
+                query::timeline(
+                    &store,
+                    &ClaimParams {
+                        category: Some(cats[r.below(cats.len())].into()),
+                        place: pick(&places, r),
+                        from: Some("2004-01".into()),
+                        to: Some("2005-06".into()),
+                        limit: Some(50),
+                        ..Default::default()
+                    },
+                )
+                .map(|t| t.claims.len())
+                .unwrap_or(0)
+            }),
+        ),
+        (
+            "disagreements",
+            Box::new(|r: &mut Rng| {
+                query::disagreements(
+                    &store,
+                    &DisagreementParams {
+                        category: Some(cats[r.below(cats.len())].into()),
+                        place: pick(&places, r),
+                        window_days: Some(7),
+                        limit: Some(50),
+                        ..Default::default()
+                    },
+                )
+                .map(|d| d.disagreements.len())
+                .unwrap_or(0)
+            }),
+        ),
+        (
+            "events by actor",
+            Box::new(|r: &mut Rng| {
+                query::events(&store, &EventParams { actor: pick(&people, r), limit: Some(50), ..Default::default() }).map(|e| e.events.len()).unwrap_or(0)
+            }),
+        ),
+        (
+            "entity page",
+            Box::new(|r: &mut Rng| pick(&ids, r).and_then(|id| query::entity_page(&store, id.parse().ok()?).ok()).map(|p| p.said.len() + 1).unwrap_or(0)),
+        ),
         ("find entity", Box::new(|r: &mut Rng| query::find_entities(&store, &pick(&people, r).unwrap_or_default(), Some(10)).map(|e| e.len()).unwrap_or(0))),
     ];
     println!("{:<20} {:>6} {:>9} {:>9} {:>9} {:>10}", "query", "runs", "p50 ms", "p99 ms", "max ms", "avg rows");

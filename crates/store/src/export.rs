@@ -43,34 +43,21 @@ pub fn export(store: &Store, kind: ExportKind, from: Option<&str>, to: Option<&s
         let record_json: String = r.get(2)?;
         let text: String = r.get(3)?;
         let text_in_record: bool = r.get(4)?;
-        let local: HashMap<String, i64> =
-            ents.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
+        let local: HashMap<String, i64> = ents.query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))?.collect::<rusqlite::Result<_>>()?;
         match kind {
             ExportKind::Jsonl => {
-                let mut v: serde_json::Value =
-                    serde_json::from_str(&record_json).map_err(|e| Error::Invalid(format!("stored record {id}: {e}")))?;
+                let mut v: serde_json::Value = serde_json::from_str(&record_json).map_err(|e| Error::Invalid(format!("stored record {id}: {e}")))?;
                 if let Some(obj) = v.as_object_mut() {
                     if text_in_record {
                         obj.insert("text".into(), text.into());
                     }
-                    obj.insert(
-                        "corpus".into(),
-                        serde_json::json!({"article": id, "cluster": cluster, "entities": local}),
-                    );
+                    obj.insert("corpus".into(), serde_json::json!({"article": id, "cluster": cluster, "entities": local}));
                 }
                 writeln!(out, "{v}")?;
             }
             ExportKind::Gkg => {
-                let record: Record =
-                    serde_json::from_str(&record_json).map_err(|e| Error::Invalid(format!("stored record {id}: {e}")))?;
-                let meta = GkgMeta {
-                    id,
-                    url: r.get(5)?,
-                    outlet: r.get(6)?,
-                    date: r.get(7)?,
-                    ingested_at: r.get(8)?,
-                    title: r.get(9)?,
-                };
+                let record: Record = serde_json::from_str(&record_json).map_err(|e| Error::Invalid(format!("stored record {id}: {e}")))?;
+                let meta = GkgMeta { id, url: r.get(5)?, outlet: r.get(6)?, date: r.get(7)?, ingested_at: r.get(8)?, title: r.get(9)? };
                 writeln!(out, "{}", gkg_row(&meta, &record))?;
             }
         }
@@ -141,12 +128,7 @@ fn gkg_row(m: &GkgMeta, r: &Record) -> String {
         amounts.push(format!("{},{},{}", v, object, q.span[0]));
         let category = crate::ingest::category_str(q.category);
         let Some(t) = gkg_count_type(category) else { continue };
-        let loc = q
-            .location
-            .as_deref()
-            .and_then(|l| by_id.get(l))
-            .and_then(|e| loc_block(e, false, 0))
-            .unwrap_or_else(|| "0######".into());
+        let loc = q.location.as_deref().and_then(|l| by_id.get(l)).and_then(|e| loc_block(e, false, 0)).unwrap_or_else(|| "0######".into());
         let block = format!("{t}#{}#{}#{}", v.round() as i64, object, loc);
         v21_counts.push(format!("{block}#{}", q.span[0]));
         v1_counts.push(block);
@@ -208,15 +190,7 @@ fn gkg_row(m: &GkgMeta, r: &Record) -> String {
     let quotes: Vec<String> = r
         .quotes
         .iter()
-        .map(|q| {
-            format!(
-                "{}|{}|{}|{}",
-                q.span[0],
-                q.span[1].saturating_sub(q.span[0]),
-                clean(q.cue.as_deref().unwrap_or("")),
-                clean(&q.text)
-            )
-        })
+        .map(|q| format!("{}|{}|{}|{}", q.span[0], q.span[1].saturating_sub(q.span[0]), clean(q.cue.as_deref().unwrap_or("")), clean(&q.text)))
         .collect();
     let extras = m.title.as_deref().map(|t| format!("<PAGE_TITLE>{}</PAGE_TITLE>", clean(t))).unwrap_or_default();
 

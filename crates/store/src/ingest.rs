@@ -60,14 +60,11 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
     let url = r.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
 
     if let Some(u) = url
-        && let Some(id) =
-            conn.prepare_cached("SELECT id FROM article WHERE url = ?1")?.query_row([u], |r| r.get(0)).optional()?
+        && let Some(id) = conn.prepare_cached("SELECT id FROM article WHERE url = ?1")?.query_row([u], |r| r.get(0)).optional()?
     {
         return Ok(Outcome::Duplicate { existing: id, by: "url" });
     }
-    if let Some(id) =
-        conn.prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?
-    {
+    if let Some(id) = conn.prepare_cached("SELECT id FROM article WHERE content_hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()? {
         return Ok(Outcome::Duplicate { existing: id, by: "content" });
     }
 
@@ -95,16 +92,10 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
         record_json,
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?.execute(params![
-        id,
-        r.title.as_deref().unwrap_or(""),
-        text
-    ])?;
+    conn.prepare_cached("INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?.execute(params![id, r.title.as_deref().unwrap_or(""), text])?;
 
     let (cluster, similarity) = link_near_duplicates(conn, id, text)?;
-    conn.prepare_cached("UPDATE article SET cluster = ?2, similarity = ?3 WHERE id = ?1")?.execute(params![
-        id, cluster, similarity
-    ])?;
+    conn.prepare_cached("UPDATE article SET cluster = ?2, similarity = ?3 WHERE id = ?1")?.execute(params![id, cluster, similarity])?;
 
     let ents = store_entities(conn, id, date, r)?;
     let chars = CharIndex::new(text);
@@ -242,20 +233,7 @@ fn store_quotes(conn: &Connection, article: i64, date: Option<&str>, r: &Record,
         // Repeats of a quote across outlets share a key: its words, whoever is credited.
         let key = dedup::key_hash(&[&fold(&q.text)]);
         let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
-        ins.execute(params![
-            article,
-            kind,
-            q.text,
-            q.span[0] as i64,
-            q.span[1] as i64,
-            speaker,
-            speaker_name,
-            q.speaker_text,
-            q.cue,
-            q.confidence,
-            key,
-            date
-        ])?;
+        ins.execute(params![article, kind, q.text, q.span[0] as i64, q.span[1] as i64, speaker, speaker_name, q.speaker_text, q.cue, q.confidence, key, date])?;
         fts.execute(params![conn.last_insert_rowid(), q.text])?;
     }
     Ok(())
@@ -280,16 +258,7 @@ fn num(v: Option<f64>) -> String {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn store_claims(
-    conn: &Connection,
-    article: i64,
-    cluster: i64,
-    date: Option<&str>,
-    r: &Record,
-    ents: &Ents,
-    chars: &CharIndex,
-    text: &str,
-) -> Result<()> {
+fn store_claims(conn: &Connection, article: i64, cluster: i64, date: Option<&str>, r: &Record, ents: &Ents, chars: &CharIndex, text: &str) -> Result<()> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO claim(claim_key, category, location_entity, location_text, value, value_max, approx, unit, what,
                            claimant_entity, claimant_text, first_date, last_date, mentions)
@@ -316,33 +285,11 @@ fn store_claims(
         let loc_part = location.map(|l| format!("#{l}")).unwrap_or_else(|| fold(location_text.as_deref().unwrap_or("")));
         let who_part = claimant.map(|c| format!("#{c}")).unwrap_or_else(|| fold(claimant_text.as_deref().unwrap_or("")));
         let what_part = if q.category == Category::Other { fold(q.what.as_deref().unwrap_or("")) } else { String::new() };
-        let key = dedup::key_hash(&[
-            category,
-            &loc_part,
-            &num(q.value),
-            &num(q.value_max),
-            &approx,
-            q.unit.as_deref().unwrap_or(""),
-            &what_part,
-            &who_part,
-        ]);
-        let claim_id: i64 = upsert.query_row(
-            params![
-                key,
-                category,
-                location,
-                location_text,
-                q.value,
-                q.value_max,
-                approx,
-                q.unit,
-                q.what,
-                claimant,
-                claimant_text,
-                date
-            ],
-            |row| row.get(0),
-        )?;
+        let key = dedup::key_hash(&[category, &loc_part, &num(q.value), &num(q.value_max), &approx, q.unit.as_deref().unwrap_or(""), &what_part, &who_part]);
+        let claim_id: i64 = upsert
+            .query_row(params![key, category, location, location_text, q.value, q.value_max, approx, q.unit, q.what, claimant, claimant_text, date], |row| {
+                row.get(0)
+            })?;
         let evidence = chars.sentence_around(text, q.span);
         if mention.execute(params![claim_id, article, cluster, date, q.text, q.span[0] as i64, q.span[1] as i64, evidence])? > 0 {
             count.execute([claim_id])?;

@@ -46,9 +46,7 @@ pub enum Error {
     Invalid(String),
     #[error("not found: {0}")]
     NotFound(String),
-    #[error(
-        "the store {path} was written by a newer newsgraph (layout {found}, this build reads up to {supported})"
-    )]
+    #[error("the store {path} was written by a newer newsgraph (layout {found}, this build reads up to {supported})")]
     TooNew { path: PathBuf, found: i64, supported: i64 },
 }
 
@@ -137,9 +135,8 @@ impl Store {
     /// True when an article with this URL or content hash is already stored; lets the
     /// ingest command skip the analysis of articles it would not store anyway.
     pub fn contains(&self, url: Option<&str>, hash: &[u8]) -> Result<bool> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT EXISTS(SELECT 1 FROM article WHERE content_hash = ?1) OR EXISTS(SELECT 1 FROM article WHERE url = ?2)",
-        )?;
+        let mut stmt =
+            self.conn.prepare_cached("SELECT EXISTS(SELECT 1 FROM article WHERE content_hash = ?1) OR EXISTS(SELECT 1 FROM article WHERE url = ?2)")?;
         Ok(stmt.query_row(rusqlite::params![hash, url], |r| r.get(0))?)
     }
 

@@ -32,10 +32,7 @@ pub fn merge(conn: &mut Connection, from: i64, into: i64, reason: &str) -> Resul
     tx.execute("UPDATE entity SET merged_into = ?2 WHERE id = ?1", params![a, b])?;
     let moved: i64 = tx.query_row("SELECT articles FROM entity WHERE id = ?1", [a], |r| r.get(0))?;
     tx.execute("UPDATE entity SET articles = articles + ?2 WHERE id = ?1", params![b, moved])?;
-    tx.execute(
-        "INSERT INTO merge_log(from_id, into_id, reason, at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ','now'))",
-        params![a, b, reason],
-    )?;
+    tx.execute("INSERT INTO merge_log(from_id, into_id, reason, at) VALUES (?1, ?2, ?3, strftime('%Y-%m-%dT%H:%M:%SZ','now'))", params![a, b, reason])?;
     let log_id = tx.last_insert_rowid();
     tx.commit()?;
     Ok(MergeInfo { entity: a, canonical: b, log_id })
@@ -62,8 +59,7 @@ pub fn unmerge(conn: &mut Connection, id: i64) -> Result<MergeInfo> {
          WHERE from_id = ?1 AND into_id = ?2 AND undone_at IS NULL",
         params![id, parent],
     )?;
-    let log_id: i64 = tx
-        .query_row("SELECT coalesce(max(id), 0) FROM merge_log WHERE from_id = ?1 AND into_id = ?2", params![id, parent], |r| r.get(0))?;
+    let log_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) FROM merge_log WHERE from_id = ?1 AND into_id = ?2", params![id, parent], |r| r.get(0))?;
     tx.commit()?;
     Ok(MergeInfo { entity: id, canonical: id, log_id })
 }

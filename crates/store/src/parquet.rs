@@ -54,15 +54,7 @@ const TABLES: &[Table] = &[
         name: "entities",
         sql: "SELECT a.date, ae.article_id, ae.local_id, ae.entity_id, ae.name, ae.type, ae.titles, ae.mentions
               FROM article_entity ae JOIN article a ON a.id = ae.article_id ORDER BY a.date, ae.article_id",
-        cols: &[
-            ("article_id", Int),
-            ("local_id", Text),
-            ("entity_id", Int),
-            ("name", Text),
-            ("type", Text),
-            ("titles_json", Text),
-            ("mentions", Int),
-        ],
+        cols: &[("article_id", Int), ("local_id", Text), ("entity_id", Int), ("name", Text), ("type", Text), ("titles_json", Text), ("mentions", Int)],
     },
     Table {
         name: "quotes",

@@ -133,10 +133,7 @@ impl Matched {
     fn clause(&self, col: &str) -> (String, Value) {
         match self.ids.as_slice() {
             [one] => (format!("{col} = ?"), Value::Integer(*one)),
-            ids => (
-                format!("{col} IN (SELECT value FROM json_each(?))"),
-                Value::Text(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into())),
-            ),
+            ids => (format!("{col} IN (SELECT value FROM json_each(?))"), Value::Text(serde_json::to_string(ids).unwrap_or_else(|_| "[]".into()))),
         }
     }
 }
@@ -270,9 +267,7 @@ pub fn search(store: &Store, p: &SearchParams) -> Result<Vec<SearchHit>> {
     let mut stmt = conn.prepare_cached(&sql)?;
     let ranked: Vec<(ArticleRef, f64)> =
         stmt.query_map(params_from_iter(f.params.iter()), |r| Ok((article_ref(r, 0)?, r.get(7)?)))?.collect::<rusqlite::Result<_>>()?;
-    let mut snip = conn.prepare_cached(
-        "SELECT snippet(article_fts, 1, '[', ']', '…', 16) FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2",
-    )?;
+    let mut snip = conn.prepare_cached("SELECT snippet(article_fts, 1, '[', ']', '…', 16) FROM article_fts WHERE article_fts MATCH ?1 AND rowid = ?2")?;
     let q = match &f.params[0] {
         Value::Text(t) => t.clone(),
         _ => String::new(),
@@ -343,10 +338,7 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
             f.add("EXISTS (SELECT 1 FROM quote_fts WHERE quote_fts.rowid = q.id AND quote_fts MATCH ?)", [Value::Text(q)]);
         } else {
             // A topic alone: the most recent RANK_WINDOW matching quotes.
-            f.add(
-                "q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT ?)",
-                [Value::Text(q), Value::Integer(RANK_WINDOW)],
-            );
+            f.add("q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ? ORDER BY rowid DESC LIMIT ?)", [Value::Text(q), Value::Integer(RANK_WINDOW)]);
         }
     }
     f.date_range("q.date", &p.from, &p.to);
@@ -368,7 +360,8 @@ pub fn quotes(store: &Store, p: &QuoteParams) -> Result<QuoteResult> {
     let mut cache = HashMap::new();
     let mut by_key: HashMap<Vec<u8>, usize> = HashMap::new();
     let mut out: Vec<QuoteHit> = Vec::new();
-    for RawQuote { id, kind, text, span: [s, e], speaker: spk, speaker_name: spk_name, speaker_text: spk_text, cue, confidence: conf, key, article, .. } in rows {
+    for RawQuote { id, kind, text, span: [s, e], speaker: spk, speaker_name: spk_name, speaker_text: spk_text, cue, confidence: conf, key, article, .. } in rows
+    {
         if let Some(&i) = by_key.get(&key) {
             out[i].mentions += 1;
             out[i].also_in.push(article.id);
@@ -722,11 +715,8 @@ impl<'a> Prepared<'a> {
             (Some(a), Some(b)) => Some((a, b)),
             _ => None,
         };
-        let what = crate::normalise::fold(c.what.as_deref().unwrap_or(""))
-            .split(' ')
-            .filter(|w| w.len() > 2)
-            .map(|w| w.trim_end_matches('s').to_string())
-            .collect();
+        let what =
+            crate::normalise::fold(c.what.as_deref().unwrap_or("")).split(' ').filter(|w| w.len() > 2).map(|w| w.trim_end_matches('s').to_string()).collect();
         Some(Prepared { claim: c, iv: interval(c)?, who: claimant_key(c)?, what, days })
     }
 
@@ -996,15 +986,11 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
     let entity = entity_ref(conn, root)?;
     let ids = resolve::group(conn, root)?;
     let gj = serde_json::to_string(&ids).unwrap_or_default();
-    let (geonames_id, lat, lon, country_code) = conn.query_row(
-        "SELECT geonames_id, lat, lon, country_code FROM entity WHERE id = ?1",
-        [root],
-        |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-    )?;
+    let (geonames_id, lat, lon, country_code) =
+        conn.query_row("SELECT geonames_id, lat, lon, country_code FROM entity WHERE id = ?1", [root], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
     let merged = {
         let mut stmt = conn.prepare_cached("SELECT id, name FROM entity WHERE id IN (SELECT value FROM json_each(?1)) AND id != ?2")?;
-        stmt.query_map(rusqlite::params![gj, root], |r| Ok(MergedMember { id: r.get(0)?, name: r.get(1)? }))?
-            .collect::<rusqlite::Result<Vec<_>>>()?
+        stmt.query_map(rusqlite::params![gj, root], |r| Ok(MergedMember { id: r.get(0)?, name: r.get(1)? }))?.collect::<rusqlite::Result<Vec<_>>>()?
     };
     // Aggregates kept at ingest: the cost does not grow with the entity's article count.
     let (articles, first_seen, last_seen) = conn.query_row(
@@ -1145,17 +1131,13 @@ pub struct ArticlePage {
 pub fn article(store: &Store, id: i64) -> Result<ArticlePage> {
     let conn = store.conn();
     let (article, similarity, text, record): (ArticleRef, Option<f64>, String, String) = conn
-        .query_row(
-            &format!("SELECT {ARTICLE_COLS}, a.similarity, a.text, a.record FROM article a WHERE a.id = ?1"),
-            [id],
-            |r| Ok((article_ref(r, 0)?, r.get(7)?, r.get(8)?, r.get(9)?)),
-        )
+        .query_row(&format!("SELECT {ARTICLE_COLS}, a.similarity, a.text, a.record FROM article a WHERE a.id = ?1"), [id], |r| {
+            Ok((article_ref(r, 0)?, r.get(7)?, r.get(8)?, r.get(9)?))
+        })
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("article {id}")))?;
     let copies = {
-        let mut stmt = conn.prepare_cached(&format!(
-            "SELECT {ARTICLE_COLS} FROM article a WHERE a.cluster = ?1 AND a.id != ?2 ORDER BY a.id LIMIT 100"
-        ))?;
+        let mut stmt = conn.prepare_cached(&format!("SELECT {ARTICLE_COLS} FROM article a WHERE a.cluster = ?1 AND a.id != ?2 ORDER BY a.id LIMIT 100"))?;
         stmt.query_map([article.cluster, id], |r| article_ref(r, 0))?.collect::<rusqlite::Result<Vec<_>>>()?
     };
     let mut entities = BTreeMap::new();

@@ -149,11 +149,7 @@ fn first_names_agree(ours: &[String], theirs: &[String]) -> bool {
     if ours.is_empty() || theirs.is_empty() {
         return true;
     }
-    ours.iter().any(|a| {
-        theirs.iter().any(|b| {
-            a == b || (a.len() == 1 && b.starts_with(a.as_str())) || (b.len() == 1 && a.starts_with(b.as_str()))
-        })
-    })
+    ours.iter().any(|a| theirs.iter().any(|b| a == b || (a.len() == 1 && b.starts_with(a.as_str())) || (b.len() == 1 && a.starts_with(b.as_str()))))
 }
 
 /// Picks the most-cited candidate, or none when the choice is not clear.
@@ -223,17 +219,15 @@ pub fn resolve(conn: &Connection, e: &Entity) -> rusqlite::Result<(i64, Reason)>
         Some(f) => f,
         None => {
             let geo = e.geo.as_ref();
-            conn.prepare_cached(
-                "INSERT INTO entity(type, name, geonames_id, lat, lon, country_code, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)",
-            )?
-            .execute(params![
-                e.kind.as_str(),
-                e.name,
-                geo.and_then(|g| g.geonames_id),
-                geo.map(|g| g.lat),
-                geo.map(|g| g.lon),
-                geo.map(|g| g.country_code.as_str()),
-            ])?;
+            conn.prepare_cached("INSERT INTO entity(type, name, geonames_id, lat, lon, country_code, articles) VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)")?
+                    .execute(params![
+                        e.kind.as_str(),
+                        e.name,
+                        geo.and_then(|g| g.geonames_id),
+                        geo.map(|g| g.lat),
+                        geo.map(|g| g.lon),
+                        geo.map(|g| g.country_code.as_str()),
+                    ])?;
             (conn.last_insert_rowid(), Reason::New)
         }
     };
@@ -244,9 +238,11 @@ pub fn resolve(conn: &Connection, e: &Entity) -> rusqlite::Result<(i64, Reason)>
     }
     conn.prepare_cached("UPDATE entity SET articles = articles + 1 WHERE id = ?1")?.execute([id])?;
     // A fuller name than the one on file becomes the display name ("Zelensky" → "Volodymyr Zelensky").
-    conn.prepare_cached("UPDATE entity SET name = ?2 WHERE id = ?1 AND length(name) < length(?2) AND type = ?3")?.execute(
-        params![id, e.name, e.kind.as_str()],
-    )?;
+    conn.prepare_cached("UPDATE entity SET name = ?2 WHERE id = ?1 AND length(name) < length(?2) AND type = ?3")?.execute(params![
+        id,
+        e.name,
+        e.kind.as_str()
+    ])?;
     if let Some(g) = &e.geo {
         conn.prepare_cached(
             "UPDATE entity SET geonames_id = coalesce(geonames_id, ?2), lat = coalesce(lat, ?3), lon = coalesce(lon, ?4),
@@ -291,9 +287,8 @@ pub fn find_by_name(conn: &Connection, name: &str) -> rusqlite::Result<Vec<i64>>
 /// Every entity id in the merged group of `id` (itself and all merged into it, transitively).
 pub fn group(conn: &Connection, id: i64) -> rusqlite::Result<Vec<i64>> {
     let root = canonical(conn, id)?;
-    let mut stmt = conn.prepare_cached(
-        "WITH RECURSIVE grp(id) AS (SELECT ?1 UNION SELECT e.id FROM entity e JOIN grp ON e.merged_into = grp.id) SELECT id FROM grp",
-    )?;
+    let mut stmt =
+        conn.prepare_cached("WITH RECURSIVE grp(id) AS (SELECT ?1 UNION SELECT e.id FROM entity e JOIN grp ON e.merged_into = grp.id) SELECT id FROM grp")?;
     stmt.query_map([root], |r| r.get(0))?.collect()
 }
 

@@ -141,12 +141,14 @@ fn reingest_changes_nothing_and_copies_are_linked_not_merged() {
     assert_eq!((st.articles, st.clusters, st.near_duplicates), (10, 1, 9));
 
     // The claim is one claim with ten mentions, from one independent report.
-    let tl = query::timeline(&s, &ClaimParams { category: Some("killed".into()), place: Some("Ukraine".into()), ..Default::default() })
-        .unwrap();
+    let tl = query::timeline(&s, &ClaimParams { category: Some("killed".into()), place: Some("Ukraine".into()), ..Default::default() }).unwrap();
     assert_eq!(tl.claims.len(), 1);
     assert_eq!(tl.claims[0].mentions.len(), 10);
     assert_eq!(tl.claims[0].independent_reports, 1);
-    assert_eq!(tl.claims[0].mentions[0].evidence, "The UN said 1,119 civilians had been killed in Ukraine since the invasion began, and fighting continued around the capital Kyiv and the besieged port city of Mariupol, where tens of thousands remain trapped without water, heat or power according to the city's mayor.");
+    assert_eq!(
+        tl.claims[0].mentions[0].evidence,
+        "The UN said 1,119 civilians had been killed in Ukraine since the invasion began, and fighting continued around the capital Kyiv and the besieged port city of Mariupol, where tens of thousands remain trapped without water, heat or power according to the city's mayor."
+    );
 
     // Search shows one hit per cluster unless every copy is asked for.
     let hits = query::search(&s, &SearchParams { q: "Mariupol".into(), ..Default::default() }).unwrap();
@@ -156,8 +158,7 @@ fn reingest_changes_nothing_and_copies_are_linked_not_merged() {
     assert_eq!(all.len(), 10);
 
     // The quote repeated ten times is one quote with ten mentions, under one speaker.
-    let q = query::quotes(&s, &QuoteParams { speaker: Some("Zelenskiy".into()), topic: Some("peace".into()), ..Default::default() })
-        .unwrap();
+    let q = query::quotes(&s, &QuoteParams { speaker: Some("Zelenskiy".into()), topic: Some("peace".into()), ..Default::default() }).unwrap();
     assert_eq!(q.speakers.len(), 1);
     assert_eq!(q.quotes.len(), 1);
     assert_eq!(q.quotes[0].mentions, 10);
@@ -177,11 +178,7 @@ fn disagreements_need_different_values_and_claimants_within_the_window() {
         other("d", "2022-05-30", 5000.0, "Russian ministry"),
     ])
     .unwrap();
-    let d = query::disagreements(
-        &s,
-        &DisagreementParams { category: Some("killed".into()), window_days: Some(7), ..Default::default() },
-    )
-    .unwrap();
+    let d = query::disagreements(&s, &DisagreementParams { category: Some("killed".into()), window_days: Some(7), ..Default::default() }).unwrap();
     assert_eq!(d.disagreements.len(), 1, "{:#?}", d.disagreements);
     let x = &d.disagreements[0];
     let mut vals = [x.a.value.unwrap(), x.b.value.unwrap()];
@@ -189,11 +186,7 @@ fn disagreements_need_different_values_and_claimants_within_the_window() {
     assert_eq!(vals, [1119.0, 3000.0]);
     assert_eq!(x.days_apart, Some(1));
     // A wider window brings in the May figure too.
-    let wide = query::disagreements(
-        &s,
-        &DisagreementParams { category: Some("killed".into()), window_days: Some(90), ..Default::default() },
-    )
-    .unwrap();
+    let wide = query::disagreements(&s, &DisagreementParams { category: Some("killed".into()), window_days: Some(90), ..Default::default() }).unwrap();
     assert_eq!(wide.disagreements.len(), 3);
 }
 
@@ -231,8 +224,7 @@ fn entities_resolve_across_articles_and_merges_are_reversible() {
     assert!(s.unmerge_entity(vlad).is_err());
 
     // A bare surname stands for every entity that has it; a full name for one.
-    let ev = query::events(&s, &EventParams { actor: Some("Zelensky".into()), kind: Some("consult".into()), ..Default::default() })
-        .unwrap();
+    let ev = query::events(&s, &EventParams { actor: Some("Zelensky".into()), kind: Some("consult".into()), ..Default::default() }).unwrap();
     assert_eq!((ev.actors.len(), ev.events.len()), (2, 3));
     let ev = query::events(&s, &EventParams { actor: Some("Volodymyr Zelensky".into()), ..Default::default() }).unwrap();
     assert_eq!((ev.actors.len(), ev.events.len()), (1, 2));

@@ -9,10 +9,8 @@ use crate::Span;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-static ABBREVIATIONS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon(include_str!("../../../lexicons/text/abbreviations.txt")));
-static OPENERS: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| lexicon(include_str!("../../../lexicons/text/sentence_openers.txt")));
+static ABBREVIATIONS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(include_str!("../../../lexicons/text/abbreviations.txt")));
+static OPENERS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| lexicon(include_str!("../../../lexicons/text/sentence_openers.txt")));
 
 fn lexicon(src: &'static str) -> HashSet<&'static str> {
     src.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect()
@@ -98,7 +96,8 @@ pub fn split_sentences(text: &str, para: Span) -> Vec<Span> {
 /// next sentence would start at char index `next`.
 fn period_ends(p: &str, pos: usize, chars: &[(usize, char)], next: usize) -> bool {
     let before = &p[..pos];
-    let word_start = before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let word_start =
+        before.rfind(|c: char| c.is_whitespace() || matches!(c, '(' | '"' | '“' | '‘')).map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
     let word = &before[word_start..];
     if word.is_empty() {
         return true;
@@ -161,10 +160,7 @@ mod tests {
 
     #[test]
     fn quotes_close_sentences() {
-        assert_eq!(
-            sents("He said: “We are ready.” Then he left! Why? “Because.”"),
-            vec!["He said: “We are ready.”", "Then he left!", "Why?", "“Because.”"]
-        );
+        assert_eq!(sents("He said: “We are ready.” Then he left! Why? “Because.”"), vec!["He said: “We are ready.”", "Then he left!", "Why?", "“Because.”"]);
         assert_eq!(sents("“I think so,” he said."), vec!["“I think so,” he said."]);
     }
 

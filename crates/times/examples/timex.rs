@@ -23,16 +23,9 @@ fn main() {
         };
         let id = v["id"].as_str().unwrap_or_default().to_string();
         let text = v["text"].as_str().unwrap_or_default().to_string();
-        let given = v["date"]
-            .as_str()
-            .and_then(|d| d.get(..10))
-            .and_then(|d| d.parse::<newsgraph_times::Date>().ok());
+        let given = v["date"].as_str().and_then(|d| d.get(..10)).and_then(|d| d.parse::<newsgraph_times::Date>().ok());
         let doc = Document::new(text);
-        words += doc
-            .tokens
-            .iter()
-            .filter(|t| t.kind != newsgraph_text::TokenKind::Punct)
-            .count();
+        words += doc.tokens.iter().filter(|t| t.kind != newsgraph_text::TokenKind::Punct).count();
         let t0 = Instant::now();
         let date = given.or_else(|| newsgraph_times::infer_publication_date(&doc));
         let times = newsgraph_times::recognise(&doc, date);
@@ -47,13 +40,9 @@ fn main() {
                 })
             })
             .collect();
-        let rec =
-            serde_json::json!({"id": id, "date": date.map(|d| d.to_string()), "times": times});
+        let rec = serde_json::json!({"id": id, "date": date.map(|d| d.to_string()), "times": times});
         writeln!(out, "{rec}").expect("write error");
     }
     let secs = spent.as_secs_f64().max(1e-9);
-    eprintln!(
-        "times: {words} words in {secs:.3} s = {:.0} words/s",
-        words as f64 / secs
-    );
+    eprintln!("times: {words} words in {secs:.3} s = {:.0} words/s", words as f64 / secs);
 }

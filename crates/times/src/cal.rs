@@ -54,11 +54,7 @@ impl Point {
         match *self {
             Point::Century(c) => c * 100,
             Point::Decade(d) => d * 10,
-            Point::Year(y)
-            | Point::Half(y, _)
-            | Point::Quarter(y, _)
-            | Point::Season(y, _)
-            | Point::Month(y, _) => y,
+            Point::Year(y) | Point::Half(y, _) | Point::Quarter(y, _) | Point::Season(y, _) | Point::Month(y, _) => y,
             Point::Week(y, _) | Point::Weekend(y, _) => y,
             Point::Day(d) | Point::DayPart(d, _) | Point::Clock(d, _, _) => d.year() as i32,
         }
@@ -165,13 +161,7 @@ mod tests {
         assert_eq!(holiday("last:1:5", 2016), date(2016, 5, 30));
         assert_eq!(iso_week(date(2016, 9, 22).unwrap()), (2016, 38));
         assert_eq!(add_months(2016, 1, -2), (2015, 11));
-        assert_eq!(
-            Point::Quarter(1989, 3).shift_quarters(-4),
-            Some(Point::Quarter(1988, 3))
-        );
-        assert_eq!(
-            Point::DayPart(date(2022, 3, 27).unwrap(), "NI").value(),
-            "2022-03-27TNI"
-        );
+        assert_eq!(Point::Quarter(1989, 3).shift_quarters(-4), Some(Point::Quarter(1988, 3)));
+        assert_eq!(Point::DayPart(date(2022, 3, 27).unwrap(), "NI").value(), "2022-03-27TNI");
     }
 }

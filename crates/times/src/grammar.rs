@@ -34,27 +34,14 @@ pub struct Hit {
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimeType, value: Option<String>) -> Hit {
-        Hit {
-            start,
-            end,
-            kind,
-            value,
-            modifier: None,
-            point: None,
-            clock: None,
-            absolute: false,
-            derived: false,
-        }
+        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false, derived: false }
     }
     fn date(start: usize, end: usize, p: Point) -> Hit {
         let kind = match p {
             Point::DayPart(..) | Point::Clock(..) => TimeType::TIME,
             _ => TimeType::DATE,
         };
-        Hit {
-            point: Some(p),
-            ..Hit::new(start, end, kind, Some(p.value()))
-        }
+        Hit { point: Some(p), ..Hit::new(start, end, kind, Some(p.value())) }
     }
     fn with_mod(mut self, m: Option<&'static str>) -> Hit {
         if self.modifier.is_none() {
@@ -240,9 +227,7 @@ impl<'a> Parser<'a> {
         self.w.get(i).copied().unwrap_or("")
     }
     fn orig(&self, i: usize) -> &str {
-        self.toks
-            .get(i)
-            .map_or("", |t| &self.text[t.span.start..t.span.end])
+        self.toks.get(i).map_or("", |t| &self.text[t.span.start..t.span.end])
     }
     fn cap(&self, i: usize) -> bool {
         self.orig(i).chars().next().is_some_and(char::is_uppercase)
@@ -257,9 +242,7 @@ impl<'a> Parser<'a> {
     }
 
     fn is_num_tok(&self, i: usize) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == newsgraph_text::TokenKind::Number)
+        self.toks.get(i).is_some_and(|t| t.kind == newsgraph_text::TokenKind::Number)
     }
     /// True when token `i + 1` follows token `i` with no space between.
     fn glued(&self, i: usize) -> bool {
@@ -276,11 +259,7 @@ impl<'a> Parser<'a> {
     /// A plain integer token (digits only, thousands separators refused).
     fn int(&self, i: usize) -> Option<u32> {
         let w = self.w(i);
-        if !self.is_num_tok(i)
-            || w.is_empty()
-            || w.len() > 9
-            || !w.bytes().all(|b| b.is_ascii_digit())
-        {
+        if !self.is_num_tok(i) || w.is_empty() || w.len() > 9 || !w.bytes().all(|b| b.is_ascii_digit()) {
             return None;
         }
         w.parse().ok()
@@ -322,10 +301,7 @@ impl<'a> Parser<'a> {
     fn number(&self, i: usize) -> Option<(usize, Option<f64>)> {
         let w = self.w(i);
         if self.is_num_tok(i) {
-            if !w
-                .bytes()
-                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
-            {
+            if !w.bytes().all(|b| b.is_ascii_digit() || b == b',' || b == b'.') {
                 return None;
             }
             let v: f64 = w.replace(',', "").parse().ok()?;
@@ -337,10 +313,7 @@ impl<'a> Parser<'a> {
                 && self.w(i + 2) == "/"
                 && self.glued(i + 1)
                 && self.glued(i + 2)
-                && let (Some(a), Some(b)) = (
-                    self.int(i + 1),
-                    self.int(i + 3).filter(|b| (2..=10).contains(b)),
-                )
+                && let (Some(a), Some(b)) = (self.int(i + 1), self.int(i + 3).filter(|b| (2..=10).contains(b)))
                 && a < b
             {
                 return Some((i + 4, Some(v + a as f64 / b as f64)));
@@ -360,10 +333,7 @@ impl<'a> Parser<'a> {
         // "twenty four", "one hundred"
         if (20.0..100.0).contains(&v)
             && v % 10.0 == 0.0
-            && let Some(u) = LEX
-                .word(self.w(end), Kind::Number)
-                .and_then(|u| u.parse::<f64>().ok())
-                .filter(|u| *u < 10.0 && *u >= 1.0)
+            && let Some(u) = LEX.word(self.w(end), Kind::Number).and_then(|u| u.parse::<f64>().ok()).filter(|u| *u < 10.0 && *u >= 1.0)
         {
             v += u;
             end += 1;
@@ -388,18 +358,11 @@ impl<'a> Parser<'a> {
     /// [`Parser::dir`] looking at most `window` tokens back: weekdays take a short window,
     /// as their tense is the nearest verb's.
     pub fn dir_within(&self, start: usize, end: usize, window: usize) -> Dir {
-        let back = (start.saturating_sub(window)..start)
-            .rev()
-            .map(|j| (start - j, j));
+        let back = (start.saturating_sub(window)..start).rev().map(|j| (start - j, j));
         // Looking forward stops at the clause's end: in "by March and suggested", the
         // verb after "and" belongs to another clause.
         let stop = (end..(end + 4).min(self.w.len()))
-            .find(|&j| {
-                matches!(
-                    self.w(j),
-                    "and" | "," | "but" | "while" | "which" | "as" | "." | "that"
-                )
-            })
+            .find(|&j| matches!(self.w(j), "and" | "," | "but" | "while" | "which" | "as" | "." | "that"))
             .unwrap_or((end + 4).min(self.w.len()));
         let fwd = (end..stop).map(|j| (j + 1 - end, j));
         let mut best: Option<(usize, Dir)> = None;
@@ -408,18 +371,14 @@ impl<'a> Parser<'a> {
             if matches!(w, ";" | "“" | "”" | "\"") {
                 continue;
             }
-            let d = if LEX.word(w, Kind::FutureCue).is_some()
-                || LEX.longest(self.w, j, Kind::FutureCue).is_some()
-            {
+            let d = if LEX.word(w, Kind::FutureCue).is_some() || LEX.longest(self.w, j, Kind::FutureCue).is_some() {
                 // A conditional modal far back usually governs another verb: "they would
                 // look for ways to get around Wednesday's ruling".
                 if matches!(w, "would" | "could" | "should" | "might") && dist > 5 && window <= 8 {
                     continue;
                 }
                 Dir::Future
-            } else if LEX.word(w, Kind::PastCue).is_some()
-                || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !self.is_num_tok(j))
-            {
+            } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !self.is_num_tok(j)) {
                 Dir::Past
             } else {
                 continue;
@@ -450,16 +409,8 @@ impl<'a> Parser<'a> {
     fn resolve_month_day(&self, m: u8, d: u8, dir: Dir) -> Option<Date> {
         let dct = self.dct?;
         let y = dct.year() as i32;
-        let cands = [
-            cal::date(y - 1, m, d),
-            cal::date(y, m, d),
-            cal::date(y + 1, m, d),
-        ];
-        let cost = |c: &Date| {
-            c.since(dct).ok().map_or(i64::MAX, |s| {
-                weighted(s.get_days() as i64, dir, PAST_DAYS, 3)
-            })
-        };
+        let cands = [cal::date(y - 1, m, d), cal::date(y, m, d), cal::date(y + 1, m, d)];
+        let cost = |c: &Date| c.since(dct).ok().map_or(i64::MAX, |s| weighted(s.get_days() as i64, dir, PAST_DAYS, 3));
         cands.iter().flatten().min_by_key(|c| cost(c)).copied()
     }
 
@@ -525,9 +476,7 @@ impl<'a> Parser<'a> {
 
     /// Year and reference words, which need the most context to be trusted.
     fn misc(&self, i: usize) -> Option<Hit> {
-        self.year_expr(i)
-            .or_else(|| self.ref_expr(i))
-            .or_else(|| self.the_year(i))
+        self.year_expr(i).or_else(|| self.ref_expr(i)).or_else(|| self.the_year(i))
     }
 
     /// "the year ended March 31" (a fiscal year: a duration) and "for the full year" (the
@@ -536,21 +485,11 @@ impl<'a> Parser<'a> {
         if self.w(i) != "the" {
             return None;
         }
-        let j = if matches!(
-            self.w(i + 1),
-            "full" | "fiscal" | "calendar" | "entire" | "whole"
-        ) {
-            i + 2
-        } else {
-            i + 1
-        };
+        let j = if matches!(self.w(i + 1), "full" | "fiscal" | "calendar" | "entire" | "whole") { i + 2 } else { i + 1 };
         if self.w(j) != "year" {
             return None;
         }
-        if matches!(
-            self.w(j + 1),
-            "ended" | "ending" | "ends" | "to" | "through"
-        ) {
+        if matches!(self.w(j + 1), "ended" | "ending" | "ends" | "to" | "through") {
             return Some(Hit::new(i, j + 1, TimeType::DURATION, Some("P1Y".into())));
         }
         if matches!(self.w(i.wrapping_sub(1)), "for" | "during" | "throughout") {
@@ -603,11 +542,7 @@ impl<'a> Parser<'a> {
             TimeType::DATE => self.w(h.end - 1) == "ago",
             TimeType::SET => false,
         };
-        ok.then_some(Hit {
-            start: i,
-            modifier: Some(m),
-            ..h
-        })
+        ok.then_some(Hit { start: i, modifier: Some(m), ..h })
     }
 
     /// "early next year", "the end of August", "late November", "earlier this month".
@@ -618,11 +553,7 @@ impl<'a> Parser<'a> {
             j += 1;
         }
         // "the end of the year"
-        let h = if self.w(j) == "the" && self.lex(j + 1, Kind::Unit).is_some() {
-            self.current_unit(j, j + 1)
-        } else {
-            self.core(j)
-        }?;
+        let h = if self.w(j) == "the" && self.lex(j + 1, Kind::Unit).is_some() { self.current_unit(j, j + 1) } else { self.core(j) }?;
         let coarse = matches!(
             h.point,
             Some(
@@ -656,11 +587,7 @@ impl<'a> Parser<'a> {
                 Some(y) => y,
                 None => self.resolve_month(m, self.dir(i, i + 1))?,
             };
-            let end = if self.year_num(i + 1).is_some() {
-                i + 2
-            } else {
-                i + 1
-            };
+            let end = if self.year_num(i + 1).is_some() { i + 2 } else { i + 1 };
             return Some(Hit::date(i, end, Point::Month(y, m)).with_mod(Some("MID")));
         } else if rest.len() == 4 && rest.bytes().all(|b| b.is_ascii_digit()) {
             Point::Year(rest.parse().ok()?)
@@ -680,9 +607,7 @@ impl<'a> Parser<'a> {
         let day = self.anchor_day.or(self.dct);
         let p = match unit {
             "D" => Point::Day(cal::add_days(day?, n as i64)?),
-            "MO" | "AF" | "EV" | "NI" => {
-                Point::DayPart(cal::add_days(day?, n as i64)?, part_code(unit))
-            }
+            "MO" | "AF" | "EV" | "NI" => Point::DayPart(cal::add_days(day?, n as i64)?, part_code(unit)),
             "Y" => Point::Year(self.anchor.or(day.map(Point::Day))?.year() + n),
             "M" => {
                 let (y, m) = match self.anchor? {
@@ -709,10 +634,7 @@ impl<'a> Parser<'a> {
             },
             _ => return None,
         };
-        Some(Hit {
-            derived: true,
-            ..Hit::date(i, end, p)
-        })
+        Some(Hit { derived: true, ..Hit::date(i, end, p) })
     }
 
     /// "today", "yesterday", "tomorrow afternoon".
@@ -728,10 +650,7 @@ impl<'a> Parser<'a> {
         };
         let d = cal::add_days(dct, n)?;
         if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay) {
-            return Some(
-                self.with_clock(i, e2, d, Some(pod))
-                    .unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))),
-            );
+            return Some(self.with_clock(i, e2, d, Some(pod)).unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))));
         }
         if let Some(h) = self.with_clock(i, end, d, None) {
             return Some(h);
@@ -748,23 +667,15 @@ impl<'a> Parser<'a> {
         };
         let d = cal::add_days(dct, n.parse().ok()?)?;
         let pod = part_code(pod);
-        Some(
-            self.with_clock(i, end, d, Some(pod))
-                .unwrap_or_else(|| Hit::date(i, end, Point::DayPart(d, pod))),
-        )
+        Some(self.with_clock(i, end, d, Some(pod)).unwrap_or_else(|| Hit::date(i, end, Point::DayPart(d, pod))))
     }
 
     /// A weekday, possibly with a direction, a calendar date, a "(28)" day, or a part of day.
     fn weekday_expr(&self, i: usize) -> Option<Hit> {
         let (dirn, j) = match self.lex(i, Kind::Direction) {
-            Some((j, n)) if self.lex(j, Kind::Weekday).is_some() => {
-                (Some(n.parse::<i32>().ok()?), j)
-            }
+            Some((j, n)) if self.lex(j, Kind::Weekday).is_some() => (Some(n.parse::<i32>().ok()?), j),
             // "this coming Sunday", "this past Friday"
-            Some((j, "0"))
-                if matches!(self.w(j), "coming" | "past")
-                    && self.lex(j + 1, Kind::Weekday).is_some() =>
-            {
+            Some((j, "0")) if matches!(self.w(j), "coming" | "past") && self.lex(j + 1, Kind::Weekday).is_some() => {
                 (Some(if self.w(j) == "coming" { 1 } else { -1 }), j + 1)
             }
             _ => (None, i),
@@ -785,18 +696,13 @@ impl<'a> Parser<'a> {
         // "Monday (28)": the weekday and its day of the month, the Brazilian habit;
         // "Tuesday the 19th" likewise.
         let mut day: Option<Date> = None;
-        if self.w(end) != "the"
-            && self.w(end + 1) != "of"
-            && self.is_num_tok(end)
-            && self.w(end).len() > 2
-        {
+        if self.w(end) != "the" && self.w(end + 1) != "of" && self.is_num_tok(end) && self.w(end).len() > 2 {
             // "Tuesday 19th"
             if let (Some(d), Some(dct)) = (self.day_num(end), self.dct) {
                 day = weekday_with_day(dct, wd, d);
                 end += 1;
             }
-        } else if (self.w(end) == "the" && !self.is_num_tok(end + 1)
-            || self.w(end) == "the" && self.w(end + 1).len() > 2)
+        } else if (self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2)
             && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct)
         {
             day = weekday_with_day(dct, wd, d);
@@ -827,14 +733,9 @@ impl<'a> Parser<'a> {
                 }
             },
         };
-        if let Some((e2, pod)) = self
-            .lex(end, Kind::PartOfDay)
-            .filter(|_| !self.w(end).ends_with('s'))
-        {
+        if let Some((e2, pod)) = self.lex(end, Kind::PartOfDay).filter(|_| !self.w(end).ends_with('s')) {
             return Some(match day {
-                Some(d) => self
-                    .with_clock(i, e2, d, Some(pod))
-                    .unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))),
+                Some(d) => self.with_clock(i, e2, d, Some(pod)).unwrap_or_else(|| Hit::date(i, e2, Point::DayPart(d, pod))),
                 None => Hit::new(i, e2, TimeType::TIME, Some(format!("XXXX-WXX-{wd}T{pod}"))),
             });
         }
@@ -847,16 +748,9 @@ impl<'a> Parser<'a> {
     /// A day expression followed by its clock time ("Thursday at 9:30 p.m.", "tomorrow
     /// evening at 5"): one TIME on that day. A part of day makes "at 5" afternoon-or-later.
     fn with_clock(&self, start: usize, end: usize, day: Date, pod: Option<&str>) -> Option<Hit> {
-        let k = if matches!(self.w(end), "at" | "@" | ",") {
-            end + 1
-        } else {
-            end
-        };
+        let k = if matches!(self.w(end), "at" | "@" | ",") { end + 1 } else { end };
         let late = matches!(pod, Some("AF" | "EV" | "NI"));
-        let (e, mut h, m) = match self
-            .clock(k)
-            .filter(|c| c.clock.is_some() && c.point.is_none())
-        {
+        let (e, mut h, m) = match self.clock(k).filter(|c| c.clock.is_some() && c.point.is_none()) {
             Some(c) => {
                 let (h, m) = c.clock?;
                 (c.end, h, m)
@@ -877,28 +771,19 @@ impl<'a> Parser<'a> {
     fn month_expr(&self, i: usize) -> Option<Hit> {
         let (mut end, m) = self.lex(i, Kind::Month)?;
         let m: u8 = m.parse().ok()?;
-        if self.w(end) == "."
-            && !self.w(i).ends_with('.')
-            && self.w(i).len() <= 4
-            && !matches!(self.w(i), "june" | "july" | "may")
-        {
+        if self.w(end) == "." && !self.w(i).ends_with('.') && self.w(i).len() <= 4 && !matches!(self.w(i), "june" | "july" | "may") {
             end += 1; // "Dec." split by the tokenizer
         }
         let ambiguous = matches!(self.w(i), "may" | "march" | "jan" | "mar." | "sun.");
         // Lowercase month names count only with a day or year after them, or a
         // preposition before ("in august"); "may" and "march" need a capital too.
-        let framed = self.day_num(end).is_some()
-            || self.year_num(self.comma(end)).is_some()
-            || MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1)));
+        let framed = self.day_num(end).is_some() || self.year_num(self.comma(end)).is_some() || MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1)));
         let dated = self.day_num(end).is_some() && self.w(i) == "march";
         if !self.cap(i) && ((ambiguous && !dated) || !framed) {
             return None;
         }
         // Month Day [,] [Year]; "February the 15th"
-        if self.w(end) == "the"
-            && self.day_num(end + 1).is_some()
-            && (!self.is_num_tok(end + 1) || self.w(end + 1).len() > 2)
-        {
+        if self.w(end) == "the" && self.day_num(end + 1).is_some() && (!self.is_num_tok(end + 1) || self.w(end + 1).len() > 2) {
             end += 1;
         }
         if let Some(d) = self.day_num(end) {
@@ -906,52 +791,27 @@ impl<'a> Parser<'a> {
             // "March 10-12": keep the first day only.
             let k = self.comma(after_day);
             if let Some(y) = self.year_num(k) {
-                let hit = self.point_or_unknown(
-                    i,
-                    k + 1,
-                    cal::date(y, m, d).map(Point::Day),
-                    format!("{y:04}-{m:02}-{d:02}"),
-                );
-                return Some(Hit {
-                    absolute: true,
-                    ..hit
-                });
+                let hit = self.point_or_unknown(i, k + 1, cal::date(y, m, d).map(Point::Day), format!("{y:04}-{m:02}-{d:02}"));
+                return Some(Hit { absolute: true, ..hit });
             }
             if self.is_num_tok(after_day) || self.w(after_day) == "%" {
                 return None;
             }
             let dir = self.dir(i, after_day);
             let date = self.resolve_month_day(m, d, dir);
-            return Some(self.point_or_unknown(
-                i,
-                after_day,
-                date.map(Point::Day),
-                format!("XXXX-{m:02}-{d:02}"),
-            ));
+            return Some(self.point_or_unknown(i, after_day, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")));
         }
         // Month [of] Year
-        let k = if self.w(end) == "of" || self.w(end) == "," {
-            end + 1
-        } else {
-            end
-        };
+        let k = if self.w(end) == "of" || self.w(end) == "," { end + 1 } else { end };
         if let Some(y) = self.year_num(k) {
             return Some(Hit::date(i, k + 1, Point::Month(y, m)));
         }
         // "June last year", "January next year"
         if self.w(end + 1) == "year"
-            && let (Some(n), Some(dct)) = (
-                self.lex(end, Kind::Direction)
-                    .and_then(|(_, n)| n.parse::<i32>().ok()),
-                self.dct,
-            )
+            && let (Some(n), Some(dct)) = (self.lex(end, Kind::Direction).and_then(|(_, n)| n.parse::<i32>().ok()), self.dct)
             && matches!(self.w(end), "last" | "this" | "next")
         {
-            return Some(Hit::date(
-                i,
-                end + 2,
-                Point::Month(dct.year() as i32 + n, m),
-            ));
+            return Some(Hit::date(i, end + 2, Point::Month(dct.year() as i32 + n, m)));
         }
         if ambiguous && !MONTH_CONTEXT.contains(&self.w(i.wrapping_sub(1))) {
             return None;
@@ -961,12 +821,7 @@ impl<'a> Parser<'a> {
         }
         let dir = self.dir(i, end);
         let y = self.resolve_month(m, dir);
-        Some(self.point_or_unknown(
-            i,
-            end,
-            y.map(|y| Point::Month(y, m)),
-            format!("XXXX-{m:02}"),
-        ))
+        Some(self.point_or_unknown(i, end, y.map(|y| Point::Month(y, m)), format!("XXXX-{m:02}")))
     }
 
     /// "28 March 2022", "the 10th of March".
@@ -988,44 +843,24 @@ impl<'a> Parser<'a> {
         let m: u8 = m.parse().ok()?;
         let k = self.comma(end);
         if let Some(y) = self.year_num(k) {
-            let hit = self.point_or_unknown(
-                start,
-                k + 1,
-                cal::date(y, m, d).map(Point::Day),
-                format!("{y:04}-{m:02}-{d:02}"),
-            );
-            return Some(Hit {
-                absolute: true,
-                ..hit
-            });
+            let hit = self.point_or_unknown(start, k + 1, cal::date(y, m, d).map(Point::Day), format!("{y:04}-{m:02}-{d:02}"));
+            return Some(Hit { absolute: true, ..hit });
         }
         let date = self.resolve_month_day(m, d, self.dir(start, end));
-        Some(self.point_or_unknown(
-            start,
-            end,
-            date.map(Point::Day),
-            format!("XXXX-{m:02}-{d:02}"),
-        ))
+        Some(self.point_or_unknown(start, end, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")))
     }
 
     /// "2016-09-17", "9/17/2016", "17/09/2016".
     fn numeric_date(&self, i: usize) -> Option<Hit> {
         let sep = self.w(i + 1);
-        if !matches!(sep, "-" | "/" | ".")
-            || self.w(i + 3) != sep
-            || !(i..i + 4).all(|k| self.glued(k))
-        {
+        if !matches!(sep, "-" | "/" | ".") || self.w(i + 3) != sep || !(i..i + 4).all(|k| self.glued(k)) {
             return None;
         }
         let (a, b, c) = (self.w(i), self.w(i + 2), self.w(i + 4));
         let (ai, bi, ci) = (self.int(i)?, self.int(i + 2)?, self.int(i + 4)?);
         let (y, m, d) = if a.len() == 4 && b.len() <= 2 && c.len() <= 2 {
             (ai as i32, bi, ci)
-        } else if (c.len() == 4 || c.len() == 2 && sep == "/")
-            && a.len() <= 2
-            && b.len() <= 2
-            && sep != "-"
-        {
+        } else if (c.len() == 4 || c.len() == 2 && sep == "/") && a.len() <= 2 && b.len() <= 2 && sep != "-" {
             let y = if c.len() == 2 {
                 // "7/8/07": the century that puts the year nearest the publication year.
                 let base = self.dct.map_or(2000, |d| d.year() as i32);
@@ -1039,19 +874,13 @@ impl<'a> Parser<'a> {
             return None;
         };
         let date = cal::date(y, u8::try_from(m).ok()?, u8::try_from(d).ok()?)?;
-        Some(Hit {
-            absolute: true,
-            ..Hit::date(i, i + 5, Point::Day(date))
-        })
+        Some(Hit { absolute: true, ..Hit::date(i, i + 5, Point::Day(date)) })
     }
 
     /// A year: "in 2014", "fiscal 1989", "2012" before a noun that is not a count,
     /// "nineteen ninety-six".
     fn year_expr(&self, i: usize) -> Option<Hit> {
-        if let Some(c) = LEX
-            .word(self.w(i), Kind::Number)
-            .and_then(|v| v.parse::<i32>().ok())
-            .filter(|c| (10..=20).contains(c))
+        if let Some(c) = LEX.word(self.w(i), Kind::Number).and_then(|v| v.parse::<i32>().ok()).filter(|c| (10..=20).contains(c))
             && let Some((end, Some(r))) = self.number(i + 1)
             && (10.0..100.0).contains(&r)
             && !self.is_num_tok(i + 1)
@@ -1059,34 +888,14 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit::date(i, end, Point::Year(c * 100 + r as i32)));
         }
-        let (start, j) = if self.w(i) == "fiscal" {
-            (i, i + 1)
-        } else {
-            (i, i)
-        };
+        let (start, j) = if self.w(i) == "fiscal" { (i, i + 1) } else { (i, i) };
         let y = self.year_num(j)?;
         let prev = self.w(start.wrapping_sub(1));
         let next = self.w(j + 1);
-        if matches!(
-            prev,
-            "$" | "€"
-                | "£"
-                | "#"
-                | "no."
-                | "number"
-                | "about"
-                | "some"
-                | "nearly"
-                | "over"
-                | "than"
-                | "almost"
-        ) {
+        if matches!(prev, "$" | "€" | "£" | "#" | "no." | "number" | "about" | "some" | "nearly" | "over" | "than" | "almost") {
             return None;
         }
-        if self.glued(j)
-            && matches!(next, "%" | "-")
-            && !(next == "-" && self.year_num(j + 2).is_some())
-        {
+        if self.glued(j) && matches!(next, "%" | "-") && !(next == "-" && self.year_num(j + 2).is_some()) {
             return None;
         }
         let trusted = start < j || YEAR_PREPS.contains(&prev) || (1900..2100).contains(&y);
@@ -1175,25 +984,11 @@ impl<'a> Parser<'a> {
             self.dct.map(|d| {
                 let y = d.year() as i32;
                 let future = !half && q as u8 > cal::quarter_of(d.month() as u8);
-                if future && self.dir(start, end) == Dir::Past {
-                    y - 1
-                } else {
-                    y
-                }
+                if future && self.dir(start, end) == Dir::Past { y - 1 } else { y }
             })
         };
-        let p = y.map(|y| {
-            if half {
-                Point::Half(y, q as u8)
-            } else {
-                Point::Quarter(y, q as u8)
-            }
-        });
-        let unknown = if half {
-            format!("XXXX-H{q}")
-        } else {
-            format!("XXXX-Q{q}")
-        };
+        let p = y.map(|y| if half { Point::Half(y, q as u8) } else { Point::Quarter(y, q as u8) });
+        let unknown = if half { format!("XXXX-H{q}") } else { format!("XXXX-Q{q}") };
         Some(self.point_or_unknown(start, end, p, unknown))
     }
 
@@ -1242,11 +1037,7 @@ impl<'a> Parser<'a> {
         let (j, n) = self.lex(i, Kind::Direction)?;
         let n: i32 = n.parse().ok()?;
         // "this fiscal year", "last calendar year"
-        let j = if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" {
-            j + 1
-        } else {
-            j
-        };
+        let j = if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" { j + 1 } else { j };
         if let Some((end, rule)) = self.lex(j, Kind::Holiday) {
             let dct = self.dct?;
             let y = dct.year() as i32;
@@ -1269,11 +1060,7 @@ impl<'a> Parser<'a> {
             let dct = self.dct?;
             let (y, cm) = (dct.year() as i32, dct.month() as u8);
             let mut end = end;
-            if self.w(end) == "."
-                && self.w(j).len() <= 4
-                && !self.w(j).ends_with('.')
-                && !matches!(self.w(j), "june" | "july" | "may")
-            {
+            if self.w(end) == "." && self.w(j).len() <= 4 && !self.w(j).ends_with('.') && !matches!(self.w(j), "june" | "july" | "may") {
                 end += 1;
             }
             // "last Oct. 23": the day of the month, the year by the direction.
@@ -1312,13 +1099,7 @@ impl<'a> Parser<'a> {
         let Some(dct) = self.dct else {
             return Some(Hit::new(i, end, TimeType::DATE, None));
         };
-        if unit == "D"
-            || unit == "H"
-            || unit == "MIN"
-            || unit == "S"
-            || unit == "FN"
-            || unit == "ML"
-        {
+        if unit == "D" || unit == "H" || unit == "MIN" || unit == "S" || unit == "FN" || unit == "ML" {
             return None;
         }
         let p = self.unit_point(dct, unit, n)?;
@@ -1340,9 +1121,7 @@ impl<'a> Parser<'a> {
         if let Some((k, _)) = self.lex(j, Kind::Direction) {
             j = k;
             qualified = true;
-        } else if (the && matches!(self.w(j), "first" | "final" | "latest" | "initial"))
-            || self.w(j) == "recent"
-        {
+        } else if (the && matches!(self.w(j), "first" | "final" | "latest" | "initial")) || self.w(j) == "recent" {
             j += 1;
             qualified = true;
         }
@@ -1358,12 +1137,7 @@ impl<'a> Parser<'a> {
             && self.w(j + 1) != "old"
         {
             let n: f64 = n.parse().ok()?;
-            return Some(Hit::new(
-                adj_start,
-                j + 1,
-                TimeType::DURATION,
-                Some(duration_value(Some(n), unit)),
-            ));
+            return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
         }
         if self.w(j + 1) == "-"
             && self.glued(j)
@@ -1375,15 +1149,9 @@ impl<'a> Parser<'a> {
             if self.w(end) == "-" && self.w(end + 1) == "old" {
                 end += 2;
             }
-            return Some(Hit::new(
-                adj_start,
-                end,
-                TimeType::DURATION,
-                Some(duration_value(Some(n as f64), unit)),
-            ));
+            return Some(Hit::new(adj_start, end, TimeType::DURATION, Some(duration_value(Some(n as f64), unit))));
         }
-        if (the && j == start + 2 && matches!(self.w(start + 1), "latest" | "current" | "most")
-            || self.w(j) == "quarter" && the && j == start + 1)
+        if (the && j == start + 2 && matches!(self.w(start + 1), "latest" | "current" | "most") || self.w(j) == "quarter" && the && j == start + 1)
             && let Some(h) = self.current_or_latest(start, j)
         {
             return Some(h);
@@ -1395,12 +1163,7 @@ impl<'a> Parser<'a> {
             && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
             && !matches!(unit, "S" | "WE")
         {
-            return Some(Hit::new(
-                start,
-                end,
-                TimeType::DURATION,
-                Some(duration_value(None, unit)),
-            ));
+            return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
         }
         let (k, n) = match self.number(j) {
             Some(x) => x,
@@ -1434,10 +1197,7 @@ impl<'a> Parser<'a> {
             k
         };
         let (end, unit) = self.lex(k, Kind::Unit)?;
-        if self.w(k) == "second"
-            && !self.is_num_tok(j)
-            && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "")
-        {
+        if self.w(k) == "second" && !self.is_num_tok(j) && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "") {
             return None; // "a second device" is an ordinal
         }
         if unit == "Q" && self.w(end) == "of" {
@@ -1453,10 +1213,7 @@ impl<'a> Parser<'a> {
         // (PXY, PXM, PXW), as the TimeML guidelines annotate them.
         let is_article = k == j + 1 && matches!(self.w(j), "a" | "an");
         if !qualified
-            && matches!(
-                self.w(end),
-                "ago" | "earlier" | "later" | "before" | "after"
-            )
+            && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after")
             && let Some(h) = self.shifted(start, end, n, unit)
         {
             return Some(h);
@@ -1465,38 +1222,16 @@ impl<'a> Parser<'a> {
         if is_article && !the && !qualified {
             let prev = self.w(start.wrapping_sub(1));
             let after_quantity = self.is_num_tok(start.wrapping_sub(1))
-                || matches!(
-                    prev,
-                    "%" | "percent"
-                        | "times"
-                        | "once"
-                        | "twice"
-                        | "billion"
-                        | "million"
-                        | "thousand"
-                        | "hundred"
-                )
+                || matches!(prev, "%" | "percent" | "times" | "once" | "twice" | "billion" | "million" | "thousand" | "hundred")
                 || prev.ends_with("bn")
                 || prev.ends_with('m') && self.is_num_tok(start.wrapping_sub(1));
             if after_quantity {
-                return Some(Hit::new(
-                    start,
-                    end,
-                    TimeType::SET,
-                    Some(duration_value(Some(1.0), unit)),
-                ));
+                return Some(Hit::new(start, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
             }
         }
         // "a minute and a half", "an hour and a half"
-        let (n, end) = if self.w(end) == "and"
-            && self.w(end + 1) == "a"
-            && self.w(end + 2) == "half"
-            && !plural
-        {
-            (n.map(|v| v + 0.5), end + 3)
-        } else {
-            (n, end)
-        };
+        let (n, end) =
+            if self.w(end) == "and" && self.w(end + 1) == "a" && self.w(end + 2) == "half" && !plural { (n.map(|v| v + 0.5), end + 3) } else { (n, end) };
         if self.w(end) == "old" || self.w(end) == "-old" {
             return None; // "52 years old" is an age
         }
@@ -1505,10 +1240,7 @@ impl<'a> Parser<'a> {
             end += 2;
         }
         if !qualified
-            && matches!(
-                self.w(end),
-                "ago" | "earlier" | "later" | "before" | "after"
-            )
+            && matches!(self.w(end), "ago" | "earlier" | "later" | "before" | "after")
             && let Some(h) = self.shifted(start, end, n, unit)
         {
             return Some(h);
@@ -1516,12 +1248,7 @@ impl<'a> Parser<'a> {
         if !plural && n == Some(1.0) && k == j && !the {
             return None;
         }
-        Some(Hit::new(
-            start,
-            end,
-            TimeType::DURATION,
-            Some(duration_value(n, unit)),
-        ))
+        Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(n, unit))))
     }
 
     /// "the latest quarter", "the current year", "the quarter": the period being reported
@@ -1549,33 +1276,19 @@ impl<'a> Parser<'a> {
     /// "two years ago" (from the publication date), "a year earlier" (from the anchor).
     fn shifted(&self, start: usize, end: usize, n: Option<f64>, unit: &str) -> Option<Hit> {
         let word = self.w(end);
-        if matches!(word, "before" | "after")
-            && !matches!(self.w(end + 1), "." | "," | "" | ";" | "and" | "”")
-        {
+        if matches!(word, "before" | "after") && !matches!(self.w(end + 1), "." | "," | "" | ";" | "and" | "”") {
             return None; // "two days after the vote" is a duration with a preposition
         }
         let Some(n) = n else {
-            let v = if word == "later" {
-                "FUTURE_REF"
-            } else {
-                "PAST_REF"
-            };
+            let v = if word == "later" { "FUTURE_REF" } else { "PAST_REF" };
             return Some(Hit::new(start, end + 1, TimeType::DATE, Some(v.into())));
         };
         if n.fract() != 0.0 {
             return None;
         }
-        let sign: i32 = if matches!(word, "later" | "after") {
-            1
-        } else {
-            -1
-        };
+        let sign: i32 = if matches!(word, "later" | "after") { 1 } else { -1 };
         let n = n as i32 * sign;
-        let base = if word == "ago" {
-            self.dct
-        } else {
-            self.anchor_day.or(self.dct)
-        };
+        let base = if word == "ago" { self.dct } else { self.anchor_day.or(self.dct) };
         let Some(base) = base else {
             return Some(Hit::new(start, end + 1, TimeType::DATE, None));
         };
@@ -1584,10 +1297,7 @@ impl<'a> Parser<'a> {
         if unit == "Y"
             && let Some(p @ Point::Quarter(..)) = self.anchor
         {
-            return Some(Hit {
-                derived: true,
-                ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?)
-            });
+            return Some(Hit { derived: true, ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?) });
         }
         let p = match unit {
             "Y" => Point::Year(base.year() as i32 + n),
@@ -1602,14 +1312,10 @@ impl<'a> Parser<'a> {
             "D" => Point::Day(cal::add_days(base, n as i64)?),
             "DE" => Point::Decade((base.year() as i32 + 10 * n).div_euclid(10)),
             "CE" => Point::Century((base.year() as i32 + 100 * n).div_euclid(100)),
-            "Q" => Point::Quarter(base.year() as i32, cal::quarter_of(base.month() as u8))
-                .shift_quarters(n)?,
+            "Q" => Point::Quarter(base.year() as i32, cal::quarter_of(base.month() as u8)).shift_quarters(n)?,
             _ => return None,
         };
-        Some(Hit {
-            derived: word != "ago",
-            ..Hit::date(start, end + 1, p)
-        })
+        Some(Hit { derived: word != "ago", ..Hit::date(start, end + 1, p) })
     }
 
     /// SETs: "every week", "daily", "each day", "every 72 minutes", "every Monday",
@@ -1621,46 +1327,23 @@ impl<'a> Parser<'a> {
             }
             return Some(Hit::new(i, end, TimeType::SET, Some(v.into())));
         }
-        if matches!(self.w(i), "once" | "twice")
-            || (self.number(i).is_some() && self.w(i + 1) == "times")
-        {
-            let j = if matches!(self.w(i), "once" | "twice") {
-                i + 1
-            } else {
-                i + 2
-            };
+        if matches!(self.w(i), "once" | "twice") || (self.number(i).is_some() && self.w(i + 1) == "times") {
+            let j = if matches!(self.w(i), "once" | "twice") { i + 1 } else { i + 2 };
             if matches!(self.w(j), "a" | "an" | "per" | "every" | "each") {
                 let (end, unit) = self.lex(j + 1, Kind::Unit)?;
-                return Some(Hit::new(
-                    i,
-                    end,
-                    TimeType::SET,
-                    Some(duration_value(Some(1.0), unit)),
-                ));
+                return Some(Hit::new(i, end, TimeType::SET, Some(duration_value(Some(1.0), unit))));
             }
             return None;
         }
         // "on Mondays", "Tuesday nights": a plural weekday recurs.
         let stem = self.w(i).strip_suffix('s').unwrap_or("");
         if let Some(wd) = LEX.word(stem, Kind::Weekday).filter(|_| self.cap(i)) {
-            return Some(Hit::new(
-                i,
-                i + 1,
-                TimeType::SET,
-                Some(format!("XXXX-WXX-{wd}")),
-            ));
+            return Some(Hit::new(i, i + 1, TimeType::SET, Some(format!("XXXX-WXX-{wd}"))));
         }
-        if let Some(wd) = LEX
-            .word(self.w(i), Kind::Weekday)
-            .filter(|_| self.w(i + 1).ends_with('s'))
+        if let Some(wd) = LEX.word(self.w(i), Kind::Weekday).filter(|_| self.w(i + 1).ends_with('s'))
             && let Some((end, pod)) = self.lex(i + 1, Kind::PartOfDay)
         {
-            return Some(Hit::new(
-                i,
-                end,
-                TimeType::SET,
-                Some(format!("XXXX-WXX-{wd}T{pod}")),
-            ));
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-WXX-{wd}T{pod}"))));
         }
         if !matches!(self.w(i), "every" | "each") {
             return None;
@@ -1671,29 +1354,14 @@ impl<'a> Parser<'a> {
         }
         let other = j > i + 1;
         if let Some((end, wd)) = self.lex(j, Kind::Weekday) {
-            return Some(Hit::new(
-                i,
-                end,
-                TimeType::SET,
-                Some(format!("XXXX-WXX-{wd}")),
-            ));
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-WXX-{wd}"))));
         }
         if let Some((end, pod)) = self.lex(j, Kind::PartOfDay) {
-            return Some(Hit::new(
-                i,
-                end,
-                TimeType::SET,
-                Some(format!("XXXX-XX-XXT{pod}")),
-            ));
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-XX-XXT{pod}"))));
         }
         if let Some((end, m)) = self.lex(j, Kind::Month) {
             let m: u8 = m.parse().ok()?;
-            return Some(Hit::new(
-                i,
-                end,
-                TimeType::SET,
-                Some(format!("XXXX-{m:02}")),
-            ));
+            return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-{m:02}"))));
         }
         if let Some((end, s)) = self.lex(j, Kind::Season) {
             return Some(Hit::new(i, end, TimeType::SET, Some(format!("XXXX-{s}"))));
@@ -1704,12 +1372,7 @@ impl<'a> Parser<'a> {
         };
         let (end, unit) = self.lex(k, Kind::Unit)?;
         let n = n.map(|n| if other { n * 2.0 } else { n });
-        Some(Hit::new(
-            i,
-            end,
-            TimeType::SET,
-            Some(duration_value(n, unit)),
-        ))
+        Some(Hit::new(i, end, TimeType::SET, Some(duration_value(n, unit))))
     }
 
     /// "summer 2014", "the summer of 2014", "in the spring".
@@ -1722,21 +1385,11 @@ impl<'a> Parser<'a> {
             return Some(Hit::date(start, k + 1, Point::Season(y, s)));
         }
         // "the winter of nineteen ninety-four"
-        if let Some(Hit {
-            end,
-            point: Some(Point::Year(y)),
-            ..
-        }) = self.year_expr(k).filter(|_| k > end)
-        {
+        if let Some(Hit { end, point: Some(Point::Year(y)), .. }) = self.year_expr(k).filter(|_| k > end) {
             return Some(Hit::date(start, end, Point::Season(y, s)));
         }
         let prev = self.w(start.wrapping_sub(1));
-        if !(j > i
-            || matches!(
-                prev,
-                "in" | "during" | "since" | "by" | "until" | "this" | "early" | "late" | "mid"
-            ))
-        {
+        if !(j > i || matches!(prev, "in" | "during" | "since" | "by" | "until" | "this" | "early" | "late" | "mid")) {
             return None;
         }
         if s == "FA" && j == i {
@@ -1785,21 +1438,13 @@ impl<'a> Parser<'a> {
         if let Some(d) = decade_of(self.w(j)) {
             return Some(Hit::date(start, j + 1, Point::Decade(d)));
         }
-        if let Some(short) = self
-            .w(j)
-            .strip_suffix('s')
-            .filter(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit()))
-        {
+        if let Some(short) = self.w(j).strip_suffix('s').filter(|s| s.len() == 2 && s.bytes().all(|b| b.is_ascii_digit())) {
             let dd: i32 = short.parse().ok()?;
             if dd % 10 != 0 {
                 return None;
             }
             let cent = self.dct.map_or(19, |d| d.year() as i32 / 100);
-            let cent = if dd / 10 > (self.dct.map_or(1999, |d| d.year() as i32) % 100) / 10 {
-                cent - 1
-            } else {
-                cent
-            };
+            let cent = if dd / 10 > (self.dct.map_or(1999, |d| d.year() as i32) % 100) / 10 { cent - 1 } else { cent };
             return Some(Hit::date(start, j + 1, Point::Decade(cent * 10 + dd / 10)));
         }
         if j > i {
@@ -1882,11 +1527,7 @@ impl<'a> Parser<'a> {
                 _ => return None,
             }
             end = i + 3;
-            if self.w(end) == ":"
-                && self.glued(end - 1)
-                && self.glued(end)
-                && self.int(end + 1).is_some()
-            {
+            if self.w(end) == ":" && self.glued(end - 1) && self.glued(end) && self.int(end + 1).is_some() {
                 end += 2; // seconds: kept in the extent, dropped from the minute-grain value
             }
             if meridiem.is_none()
@@ -1895,19 +1536,12 @@ impl<'a> Parser<'a> {
                 meridiem = Some(v);
                 end = e;
             }
-            let introduced = matches!(
-                self.w(start.wrapping_sub(1)),
-                "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about"
-            );
-            if meridiem.is_none()
-                && !(introduced || hs.len() == 2 || self.lex(end, Kind::Zone).is_some())
-            {
+            let introduced = matches!(self.w(start.wrapping_sub(1)), "at" | "by" | "until" | "from" | "before" | "after" | "around" | "about");
+            if meridiem.is_none() && !(introduced || hs.len() == 2 || self.lex(end, Kind::Zone).is_some()) {
                 return None;
             }
             // "this afternoon at 3:20", "3:15 in the afternoon"
-            let near_pm = (start.saturating_sub(4)..start)
-                .chain(end..end + 3)
-                .any(|k| matches!(self.w(k), "afternoon" | "evening" | "night" | "tonight"));
+            let near_pm = (start.saturating_sub(4)..start).chain(end..end + 3).any(|k| matches!(self.w(k), "afternoon" | "evening" | "night" | "tonight"));
             if meridiem.is_none() && near_pm && (1..12).contains(&h) {
                 meridiem = Some("pm");
             }
@@ -1941,39 +1575,19 @@ impl<'a> Parser<'a> {
     fn clock_hit(&self, start: usize, end: usize, h: u8, m: u8) -> Hit {
         // "noon Thursday", "10 p.m. Wednesday", "8 a.m. yesterday": one TIME on that day.
         let k = self.comma(end);
-        let day = self
-            .weekday_expr(k)
-            .or_else(|| self.relday(k))
-            .or_else(|| self.month_expr(k))
-            .or_else(|| self.day_month(k));
+        let day = self.weekday_expr(k).or_else(|| self.relday(k)).or_else(|| self.month_expr(k)).or_else(|| self.day_month(k));
         if let Some(dh) = day
-            && let Some(d) = dh
-                .point
-                .and_then(|p| p.day())
-                .filter(|_| matches!(dh.point, Some(Point::Day(_))))
+            && let Some(d) = dh.point.and_then(|p| p.day()).filter(|_| matches!(dh.point, Some(Point::Day(_))))
         {
             return Hit::date(start, dh.end, Point::Clock(d, h, m));
         }
-        Hit {
-            clock: Some((h, m)),
-            ..Hit::new(
-                start,
-                end,
-                TimeType::TIME,
-                Some(format!("XXXX-XX-XXT{h:02}:{m:02}")),
-            )
-        }
+        Hit { clock: Some((h, m)), ..Hit::new(start, end, TimeType::TIME, Some(format!("XXXX-XX-XXT{h:02}:{m:02}"))) }
     }
 
     /// Deictic references: "now", "recently", "the future", "so far".
     fn ref_expr(&self, i: usize) -> Option<Hit> {
         let (end, v) = self.lex(i, Kind::Ref)?;
-        if self.w(i) == "current"
-            && matches!(
-                self.w(end),
-                "of" | "account" | "accounts" | "affairs" | "events"
-            )
-        {
+        if self.w(i) == "current" && matches!(self.w(end), "of" | "account" | "accounts" | "affairs" | "events") {
             return None; // "a current of", "current account", "current affairs"
         }
         // "now" in "now-defunct" is glued; "current" as in electric current is rare in news.
@@ -1993,11 +1607,7 @@ fn weighted(diff: i64, dir: Dir, slack: i64, factor: i64) -> i64 {
         Dir::Future => diff < -slack,
         Dir::Unknown => false,
     };
-    if against {
-        factor * diff.abs()
-    } else {
-        diff.abs()
-    }
+    if against { factor * diff.abs() } else { diff.abs() }
 }
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).
@@ -2028,11 +1638,7 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     let num = |k: f64| match n {
         Some(v) => {
             let v = v * k;
-            if v.fract() == 0.0 {
-                format!("{}", v as i64)
-            } else {
-                format!("{v}")
-            }
+            if v.fract() == 0.0 { format!("{}", v as i64) } else { format!("{v}") }
         }
         None => "X".into(),
     };
@@ -2087,10 +1693,7 @@ pub fn weekday_with_day(dct: Date, wd: u8, day: u8) -> Option<Date> {
         if let Some(d) = cal::date(yy, mm, day)
             && cal::weekday_num(d) == wd
         {
-            let dist = d
-                .since(dct)
-                .ok()
-                .map_or(i64::MAX, |s| s.get_days().abs() as i64);
+            let dist = d.since(dct).ok().map_or(i64::MAX, |s| s.get_days().abs() as i64);
             if best.is_none_or(|(b, _)| dist < b) {
                 best = Some((dist, d));
             }

@@ -97,23 +97,16 @@ impl Lexicon {
                 continue;
             }
             let mut cols = line.split('\t');
-            let (Some(kind), Some(phrase)) = (cols.next().and_then(Kind::parse), cols.next())
-            else {
+            let (Some(kind), Some(phrase)) = (cols.next().and_then(Kind::parse), cols.next()) else {
                 continue;
             };
             let value = cols.next().unwrap_or("").trim();
-            let toks: Vec<String> = tokenize(phrase, Span::new(0, phrase.len()))
-                .iter()
-                .map(|t| normalise(&phrase[t.span.start..t.span.end]).into_owned())
-                .collect();
+            let toks: Vec<String> =
+                tokenize(phrase, Span::new(0, phrase.len())).iter().map(|t| normalise(&phrase[t.span.start..t.span.end]).into_owned()).collect();
             let Some((first, rest)) = toks.split_first() else {
                 continue;
             };
-            by_first.entry(first.clone()).or_default().push(Entry {
-                kind,
-                rest: rest.to_vec(),
-                value,
-            });
+            by_first.entry(first.clone()).or_default().push(Entry { kind, rest: rest.to_vec(), value });
         }
         for v in by_first.values_mut() {
             v.sort_by_key(|e| std::cmp::Reverse(e.rest.len()));
@@ -133,22 +126,13 @@ impl Lexicon {
         entries
             .iter()
             .filter(|e| e.kind == kind)
-            .find(|e| {
-                e.rest
-                    .iter()
-                    .enumerate()
-                    .all(|(k, w)| words.get(i + 1 + k).is_some_and(|t| t == w))
-            })
+            .find(|e| e.rest.iter().enumerate().all(|(k, w)| words.get(i + 1 + k).is_some_and(|t| t == w)))
             .map(|e| (i + 1 + e.rest.len(), e.value))
     }
 
     /// Whether the single word `word` is an entry of `kind`, with its value.
     pub fn word(&self, word: &str, kind: Kind) -> Option<&'static str> {
-        self.by_first
-            .get(word)?
-            .iter()
-            .find(|e| e.kind == kind && e.rest.is_empty())
-            .map(|e| e.value)
+        self.by_first.get(word)?.iter().find(|e| e.kind == kind && e.rest.is_empty()).map(|e| e.value)
     }
 }
 

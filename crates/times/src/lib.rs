@@ -69,18 +69,10 @@ pub fn nearest_date<'t>(doc: &Document, times: &'t [Time], span: Span) -> Option
     times
         .iter()
         .filter(|t| matches!(t.kind, TimeType::DATE | TimeType::TIME))
-        .filter(|t| {
-            t.value
-                .as_deref()
-                .is_some_and(|v| v.as_bytes().first().is_some_and(u8::is_ascii_digit))
-        })
+        .filter(|t| t.value.as_deref().is_some_and(|v| v.as_bytes().first().is_some_and(u8::is_ascii_digit)))
         .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
         .min_by_key(|t| {
-            let d = if t.span[1] <= span.start {
-                span.start - t.span[1]
-            } else {
-                t.span[0].saturating_sub(span.end)
-            };
+            let d = if t.span[1] <= span.start { span.start - t.span[1] } else { t.span[0].saturating_sub(span.end) };
             (d, t.span[0] > span.start)
         })
 }
@@ -96,33 +88,19 @@ fn is_trigger(w: &str, number: bool) -> bool {
         || LEX.starts(w)
         || w.contains('-')
         || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent")
-        || w.strip_suffix('s')
-            .is_some_and(|stem| LEX.word(stem, Kind::Weekday).is_some())
+        || w.strip_suffix('s').is_some_and(|stem| LEX.word(stem, Kind::Weekday).is_some())
 }
 
 /// True when `stem` (a word without its possessive "'s") is one the grammar reads, so
 /// "Friday's decision" yields "Friday".
 fn possessive_time_word(stem: &str) -> bool {
-    [
-        Kind::Weekday,
-        Kind::Month,
-        Kind::Unit,
-        Kind::RelDay,
-        Kind::Season,
-        Kind::Holiday,
-    ]
-    .iter()
-    .any(|&k| LEX.word(stem, k).is_some())
+    [Kind::Weekday, Kind::Month, Kind::Unit, Kind::RelDay, Kind::Season, Kind::Holiday].iter().any(|&k| LEX.word(stem, k).is_some())
         || matches!(stem, "tonight" | "today")
 }
 
 /// Runs the grammar over every sentence; hits with their byte spans, in text order.
 pub(crate) fn scan(doc: &Document, dct: Option<Date>, options: Options) -> Vec<(Span, Hit)> {
-    let default_dir = if options.prefer_future {
-        grammar::Dir::Future
-    } else {
-        grammar::Dir::Unknown
-    };
+    let default_dir = if options.prefer_future { grammar::Dir::Future } else { grammar::Dir::Unknown };
     let lower = doc.text.to_ascii_lowercase();
     let mut out = Vec::new();
     let mut anchor_day = dct;
@@ -157,15 +135,7 @@ pub(crate) fn scan(doc: &Document, dct: Option<Date>, options: Options) -> Vec<(
                 i += 1;
                 continue;
             }
-            let parser = Parser {
-                text: &doc.text,
-                toks,
-                w: &w,
-                dct,
-                anchor_day,
-                anchor,
-                default_dir,
-            };
+            let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor, default_dir };
             match parser.parse_at(i) {
                 Some(h) if h.end > i => {
                     if let Some(p) = h.point.filter(|_| !h.derived) {

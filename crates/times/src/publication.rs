@@ -18,11 +18,7 @@ const DATELINE_BYTES: usize = 300;
 /// The inferred publication date and the span of text it rests on.
 pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Span)> {
     let hits = crate::scan(doc, None, crate::Options::default());
-    let dated: Vec<(Span, Date)> = hits
-        .iter()
-        .filter(|(_, h)| h.absolute)
-        .filter_map(|(s, h)| Some((*s, h.point?.day()?)))
-        .collect();
+    let dated: Vec<(Span, Date)> = hits.iter().filter(|(_, h)| h.absolute).filter_map(|(s, h)| Some((*s, h.point?.day()?))).collect();
     if let Some(&(span, d)) = dated.first().filter(|(s, _)| is_dateline(doc, *s)) {
         return Some((d, span));
     }
@@ -38,20 +34,13 @@ pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Spa
     // week; a bare full date, even in the lead, is as often history or a deadline ("debt
     // due June 30, 1990"): on TempEval-3 it was never the publication date, so it is not
     // used.
-    dated
-        .iter()
-        .filter(|(s, _)| with_weekday(doc, *s))
-        .max_by_key(|(_, d)| *d)
-        .map(|&(s, d)| (d, s))
+    dated.iter().filter(|(s, _)| with_weekday(doc, *s)).max_by_key(|(_, d)| *d).map(|&(s, d)| (d, s))
 }
 
 /// True when the date at `span` begins with a weekday name.
 fn with_weekday(doc: &Document, span: Span) -> bool {
     let head = &doc.text[span.start..span.end];
-    let first = head
-        .split(|c: char| !c.is_alphanumeric())
-        .next()
-        .unwrap_or("");
+    let first = head.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
     LEX.word(&normalise(first), Kind::Weekday).is_some()
 }
 
@@ -61,10 +50,7 @@ fn is_dateline(doc: &Document, span: Span) -> bool {
     if span.start >= DATELINE_BYTES {
         return false;
     }
-    let para = doc
-        .paragraphs
-        .iter()
-        .find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1));
+    let para = doc.paragraphs.iter().find(|p| p.start <= span.start && span.start < p.end.max(p.start + 1));
     let head = para.map_or(&doc.text[..span.start], |p| &doc.text[p.start..span.start]);
     !head.chars().any(char::is_lowercase)
 }
@@ -83,11 +69,7 @@ fn weekday_day_pair(doc: &Document) -> Option<(u8, u8, Span)> {
             && let Ok(day) = slice(i + 2).parse::<u8>()
             && (1..=31).contains(&day)
         {
-            return Some((
-                wd.parse().ok()?,
-                day,
-                Span::new(t[i].span.start, t[i + 3].span.end),
-            ));
+            return Some((wd.parse().ok()?, day, Span::new(t[i].span.start, t[i + 3].span.end)));
         }
     }
     None

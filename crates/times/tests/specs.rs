@@ -24,22 +24,10 @@ fn data_dir() -> Option<PathBuf> {
 fn run(text: &str, reference: Date) -> Vec<(String, [usize; 2], String)> {
     let doc = Document::new(text);
     let map = OffsetMap::new(&doc.text);
-    recognise_with(
-        &doc,
-        Some(reference),
-        Options {
-            prefer_future: true,
-        },
-    )
-    .into_iter()
-    .map(|t| {
-        (
-            t.text,
-            map.span_to_chars(t.span[0], t.span[1]),
-            t.value.unwrap_or_default(),
-        )
-    })
-    .collect()
+    recognise_with(&doc, Some(reference), Options { prefer_future: true })
+        .into_iter()
+        .map(|t| (t.text, map.span_to_chars(t.span[0], t.span[1]), t.value.unwrap_or_default()))
+        .collect()
 }
 
 /// The TIMEX3 value Duckling's expected instant and grain stand for.
@@ -74,9 +62,7 @@ fn duckling_english_corpus() {
             continue;
         }
         let input = row["text"].as_str().unwrap();
-        let reference: Date = row["reference_time"].as_str().unwrap()[..10]
-            .parse()
-            .unwrap();
+        let reference: Date = row["reference_time"].as_str().unwrap()[..10].parse().unwrap();
         let found = run(input, reference);
         if section == "negative" {
             neg += 1;
@@ -89,8 +75,7 @@ fn duckling_english_corpus() {
             continue;
         }
         n += 1;
-        let Some(want) = duckling_timex(e["value"].as_str().unwrap(), e["grain"].as_str().unwrap())
-        else {
+        let Some(want) = duckling_timex(e["value"].as_str().unwrap(), e["grain"].as_str().unwrap()) else {
             continue;
         };
         // One expression spanning the whole input, as Duckling's own test demands.
@@ -102,15 +87,9 @@ fn duckling_english_corpus() {
         }
     }
     let rate = pass as f64 / n.max(1) as f64;
-    println!(
-        "duckling EN values: {pass}/{n} passed ({:.1} %); negatives {neg_pass}/{neg}; {intervals} interval rows not scored",
-        100.0 * rate
-    );
+    println!("duckling EN values: {pass}/{n} passed ({:.1} %); negatives {neg_pass}/{neg}; {intervals} interval rows not scored", 100.0 * rate);
     assert!(rate >= 0.18, "Duckling pass rate fell to {rate:.3}");
-    assert!(
-        neg_pass * 10 >= neg * 7,
-        "Duckling negatives: {neg_pass}/{neg}"
-    );
+    assert!(neg_pass * 10 >= neg * 7, "Duckling negatives: {neg_pass}/{neg}");
 }
 
 /// Our value in Recognizers-Text's resolution format ("2016-11-07 08:00:00").
@@ -133,27 +112,15 @@ fn value_range(v: &str) -> Option<(Date, Date)> {
         [b'-', b'Q', q] => {
             let q = (*q - b'0') as i8;
             let start = ym(y, 3 * q - 2)?;
-            Some((
-                start,
-                if q == 4 {
-                    ym(y + 1, 1)?
-                } else {
-                    ym(y, 3 * q + 1)?
-                },
-            ))
+            Some((start, if q == 4 { ym(y + 1, 1)? } else { ym(y, 3 * q + 1)? }))
         }
         [b'-', b'H', h] => {
             let h = (*h - b'0') as i8;
-            Some((
-                ym(y, 6 * h - 5)?,
-                if h == 2 { ym(y + 1, 1)? } else { ym(y, 7)? },
-            ))
+            Some((ym(y, 6 * h - 5)?, if h == 2 { ym(y + 1, 1)? } else { ym(y, 7)? }))
         }
         [b'-', b'W', ..] => {
             let w: i8 = rest[2..].parse().ok()?;
-            let start = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday)
-                .ok()?
-                .date();
+            let start = jiff::civil::ISOWeekDate::new(y, w, jiff::civil::Weekday::Monday).ok()?.date();
             Some((start, start.checked_add(jiff::Span::new().days(7)).ok()?))
         }
         [b'-', _, _] => {
@@ -173,11 +140,7 @@ fn rt_matches(v: &str, expected: &Value) -> bool {
     // "(2019-04-01,2019-07-01,P3M)" against "2019-Q2"
     let inner = timex.trim_start_matches('(').trim_end_matches(')');
     let mut parts = inner.split(',');
-    match (
-        parts.next().and_then(|a| a.parse::<Date>().ok()),
-        parts.next().and_then(|b| b.parse::<Date>().ok()),
-        value_range(v),
-    ) {
+    match (parts.next().and_then(|a| a.parse::<Date>().ok()), parts.next().and_then(|b| b.parse::<Date>().ok()), value_range(v)) {
         (Some(a), Some(b), Some((s, e))) => a == s && b == e,
         _ => false,
     }
@@ -189,18 +152,12 @@ fn recognizers_text_datetime_model() {
         eprintln!("shared/data/time not found; skipped");
         return;
     };
-    let raw = std::fs::read_to_string(
-        dir.join("recognizers_text_en/DateTime/English/DateTimeModel.json"),
-    )
-    .unwrap();
+    let raw = std::fs::read_to_string(dir.join("recognizers_text_en/DateTime/English/DateTimeModel.json")).unwrap();
     let cases: Vec<Value> = serde_json::from_str(raw.trim_start_matches('\u{feff}')).unwrap();
     let (mut n, mut pass, mut neg, mut neg_pass) = (0, 0, 0, 0);
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or("");
-        let Some(reference) = case["Context"]["ReferenceDateTime"]
-            .as_str()
-            .and_then(|r| r.get(..10)?.parse::<Date>().ok())
-        else {
+        let Some(reference) = case["Context"]["ReferenceDateTime"].as_str().and_then(|r| r.get(..10)?.parse::<Date>().ok()) else {
             continue;
         };
         let found = run(input, reference);
@@ -212,32 +169,18 @@ fn recognizers_text_datetime_model() {
         }
         for r in &results {
             n += 1;
-            let (s, e) = (
-                r["Start"].as_u64().unwrap_or(0) as usize,
-                r["End"].as_u64().unwrap_or(0) as usize + 1,
-            );
-            let values = r["Resolution"]["values"]
-                .as_array()
-                .cloned()
-                .unwrap_or_default();
-            let ok = found.iter().any(|(_, span, v)| {
-                span[0] < e && s < span[1] && values.iter().any(|x| rt_matches(v, x))
-            });
+            let (s, e) = (r["Start"].as_u64().unwrap_or(0) as usize, r["End"].as_u64().unwrap_or(0) as usize + 1);
+            let values = r["Resolution"]["values"].as_array().cloned().unwrap_or_default();
+            let ok = found.iter().any(|(_, span, v)| span[0] < e && s < span[1] && values.iter().any(|x| rt_matches(v, x)));
             pass += usize::from(ok);
             if !ok && std::env::var_os("SPEC_SHOW").is_some() {
                 let want: Vec<&str> = values.iter().filter_map(|x| x["timex"].as_str()).collect();
-                println!(
-                    "FAIL {input:?} [{}] want {want:?} got {found:?}",
-                    r["Text"].as_str().unwrap_or("")
-                );
+                println!("FAIL {input:?} [{}] want {want:?} got {found:?}", r["Text"].as_str().unwrap_or(""));
             }
         }
     }
     let rate = pass as f64 / n.max(1) as f64;
-    println!(
-        "recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}",
-        100.0 * rate
-    );
+    println!("recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}", 100.0 * rate);
     assert!(rate >= 0.26, "Recognizers-Text pass rate fell to {rate:.3}");
 }
 
@@ -271,9 +214,7 @@ fn rustling_english_examples() {
         eprintln!("shared/data/time not found; skipped");
         return;
     };
-    let text =
-        std::fs::read_to_string(dir.join("rustling_ontology_en/rustling_ontology_en_time.jsonl"))
-            .unwrap();
+    let text = std::fs::read_to_string(dir.join("rustling_ontology_en/rustling_ontology_en_time.jsonl")).unwrap();
     let (mut n, mut pass, mut intervals) = (0, 0, 0);
     for line in text.lines() {
         let row: Value = serde_json::from_str(line).unwrap();
@@ -281,32 +222,22 @@ fn rustling_english_examples() {
         let want = if e["dim"] == "duration" {
             rustling_duration(&e["period"])
         } else if e["type"] == "value" {
-            duckling_timex(
-                e["value"].as_str().unwrap_or(""),
-                e["grain"].as_str().unwrap_or(""),
-            )
+            duckling_timex(e["value"].as_str().unwrap_or(""), e["grain"].as_str().unwrap_or(""))
         } else {
             intervals += 1;
             continue;
         };
         n += 1;
         let Some(want) = want else { continue };
-        let reference: Date = row["reference_time"].as_str().unwrap()[..10]
-            .parse()
-            .unwrap();
+        let reference: Date = row["reference_time"].as_str().unwrap()[..10].parse().unwrap();
         let found = run(row["text"].as_str().unwrap(), reference);
-        if found.len() == 1
-            && (found[0].2 == want || (want.len() == 16 && found[0].2.starts_with(&want)))
-        {
+        if found.len() == 1 && (found[0].2 == want || (want.len() == 16 && found[0].2.starts_with(&want))) {
             pass += 1;
         } else if std::env::var_os("SPEC_SHOW").is_some() {
             println!("FAIL {:?} want {want} got {found:?}", row["text"]);
         }
     }
     let rate = pass as f64 / n.max(1) as f64;
-    println!(
-        "rustling EN: {pass}/{n} passed ({:.1} %); {intervals} interval rows not scored",
-        100.0 * rate
-    );
+    println!("rustling EN: {pass}/{n} passed ({:.1} %); {intervals} interval rows not scored", 100.0 * rate);
     assert!(rate >= 0.38, "rustling pass rate fell to {rate:.3}");
 }

@@ -105,13 +105,12 @@ pub fn page_meta(page: &str) -> PageMeta {
         }
     }
     let meta = |keys: &[&str]| keys.iter().find_map(|k| f.metas.iter().find(|(mk, v)| mk == k && !v.is_empty()).map(|(_, v)| v.clone()));
-    let date = f
-        .ld
-        .date
-        .clone()
-        .or_else(|| DATE_KEYS.iter().find_map(|k| f.metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, v)| normalise_date(v))))
-        .or(f.time_pubdate)
-        .or(f.time_first);
+    let date =
+        f.ld.date
+            .clone()
+            .or_else(|| DATE_KEYS.iter().find_map(|k| f.metas.iter().filter(|(mk, _)| mk == k).find_map(|(_, v)| normalise_date(v))))
+            .or(f.time_pubdate)
+            .or(f.time_first);
     let outlet = meta(&["og:site_name", "application-name", "publisher", "dc.publisher"]).or(f.ld.publisher);
     let title = meta(&["og:title", "twitter:title"]).or(f.ld.headline).or(f.title_tag).map(|t| clean(&t));
     let url = f.canonical.or_else(|| meta(&["og:url"]).filter(|u| is_absolute_url(u))).or(f.ld.url);

@@ -46,9 +46,8 @@ pub fn decode_html_with(bytes: &[u8], transport_charset: Option<&str>) -> String
     if let Some((enc, n)) = encoding_rs::Encoding::for_bom(bytes) {
         return enc.decode_without_bom_handling(&bytes[n..]).0.into_owned();
     }
-    let declared = transport_charset
-        .and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()))
-        .or_else(|| declared_charset(&bytes[..bytes.len().min(4096)]));
+    let declared =
+        transport_charset.and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes())).or_else(|| declared_charset(&bytes[..bytes.len().min(4096)]));
     // A page cannot really be UTF-16 if it was just read as ASCII-compatible bytes.
     let declared = declared.map(|e| if e == encoding_rs::UTF_16LE || e == encoding_rs::UTF_16BE { encoding_rs::UTF_8 } else { e });
     match declared {
@@ -197,9 +196,8 @@ fn paragraphs(text: &str) -> String {
         let Some(first) = words.peek() else { continue };
         if !out.is_empty() {
             let last = out.chars().next_back().unwrap_or(' ');
-            let wrapped = out.len() - para_start >= 50
-                && (last.is_lowercase() || matches!(last, ',' | ';'))
-                && first.chars().next().is_some_and(char::is_lowercase);
+            let wrapped =
+                out.len() - para_start >= 50 && (last.is_lowercase() || matches!(last, ',' | ';')) && first.chars().next().is_some_and(char::is_lowercase);
             if wrapped {
                 out.push(' ');
             } else {
@@ -222,8 +220,36 @@ const SKIP: [&str; 12] = ["head", "nav", "footer", "aside", "form", "svg", "temp
 
 /// Elements that end a paragraph.
 const BLOCK: [&str; 30] = [
-    "p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "blockquote", "pre",
-    "header", "main", "dd", "dt", "dl", "figure", "figcaption", "hr", "td", "th", "body", "html",
+    "p",
+    "div",
+    "br",
+    "li",
+    "ul",
+    "ol",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "table",
+    "section",
+    "article",
+    "blockquote",
+    "pre",
+    "header",
+    "main",
+    "dd",
+    "dt",
+    "dl",
+    "figure",
+    "figcaption",
+    "hr",
+    "td",
+    "th",
+    "body",
+    "html",
 ];
 
 /// The visible text of a page with block elements as paragraph breaks: linear time,
@@ -283,7 +309,10 @@ mod tests {
              <p>{body}</p></article><footer>Copyright</footer></body></html>"
         );
         let out = extract(&page).unwrap();
-        assert_eq!(paragraphs("a list item\nanother item\n\nThe long sentence that was wrapped in the page source,\n  by its editor."), "a list item\nanother item\nThe long sentence that was wrapped in the page source, by its editor.");
+        assert_eq!(
+            paragraphs("a list item\nanother item\n\nThe long sentence that was wrapped in the page source,\n  by its editor."),
+            "a list item\nanother item\nThe long sentence that was wrapped in the page source, by its editor."
+        );
         assert!(out.text.contains("Second paragraph of the story, which the reporter wrote at length, with a line break"), "{:?}", out.text);
         assert!(!out.text.contains("Copyright"), "{:?}", out.text);
         assert!(out.text.lines().count() >= 2, "{:?}", out.text);
