@@ -297,7 +297,8 @@ function timelineSvg(claims) {
   }
   const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const ms = t0 + f * (t1 - t0);
-    return `<text x="${x(ms)}" y="${H - 18}" text-anchor="middle">${new Date(ms).toISOString().slice(0, 10)}</text>`;
+    const anchor = f === 0 ? "start" : f === 1 ? "end" : "middle"; // keep the end labels inside the chart
+    return `<text x="${x(ms)}" y="${H - 18}" text-anchor="${anchor}">${new Date(ms).toISOString().slice(0, 10)}</text>`;
   });
   const vt = [0, 0.5, 1].map((f) => {
     const v = log ? 10 ** (Math.log10(vmin) + f * (Math.log10(vmax) - Math.log10(vmin))) : f * vmax;
