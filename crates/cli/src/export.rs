@@ -36,12 +36,9 @@ enum Kind {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let store = match Store::open_read_only(&args.db) {
+    let store = match crate::output::open_store(&args.db) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     if let Kind::Parquet = args.format {
         return parquet(&store, &args);

@@ -1,4 +1,5 @@
-//! Where a command writes: a file named by `-o`, or standard output.
+//! Where a command reads and writes: the store it queries, and a file named by `-o` or
+//! standard output.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -19,4 +20,13 @@ pub fn open(path: Option<&Path>) -> Result<BufWriter<Box<dyn Write>>, ExitCode> 
         None => Box::new(io::stdout().lock()),
     };
     Ok(BufWriter::new(out))
+}
+
+/// Opens the store read-only for a query or an export; a failure is reported on stderr and
+/// the exit code for a usage error returned.
+pub fn open_store(db: &Path) -> Result<newsgraph_store::Store, ExitCode> {
+    newsgraph_store::Store::open_read_only(db).map_err(|e| {
+        eprintln!("error: {e}");
+        ExitCode::from(2)
+    })
 }

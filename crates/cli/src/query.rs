@@ -126,12 +126,9 @@ enum What {
 }
 
 pub fn run(args: Args) -> ExitCode {
-    let store = match Store::open_read_only(&args.db) {
+    let store = match crate::output::open_store(&args.db) {
         Ok(s) => s,
-        Err(e) => {
-            eprintln!("error: {e}");
-            return ExitCode::from(2);
-        }
+        Err(code) => return code,
     };
     let start = Instant::now();
     let result = answer(&store, args.what);
