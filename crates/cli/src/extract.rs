@@ -3,7 +3,7 @@
 use clap::Args as ClapArgs;
 use indicatif::{ProgressBar, ProgressStyle};
 use newsgraph::batch::analyse_batch;
-use newsgraph::ingest::{Limits, read_inputs};
+use newsgraph::ingest::{Limits, RawArticle, read_inputs};
 use std::io::{self, IsTerminal, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -59,6 +59,12 @@ pub fn run(args: Args) -> ExitCode {
         let batch: Vec<_> = items.by_ref().take(BATCH).collect();
         if batch.is_empty() {
             break;
+        }
+        for w in batch.iter().flatten().flat_map(RawArticle::warnings) {
+            match &bar {
+                Some(b) => b.println(format!("warning: {w}")),
+                None => eprintln!("warning: {w}"),
+            }
         }
         for outcome in analyse_batch(batch) {
             match outcome {

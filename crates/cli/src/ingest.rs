@@ -44,6 +44,7 @@ pub struct Args {
 struct Batch {
     inputs: Vec<Input>,
     errors: Vec<IngestError>,
+    warnings: Vec<String>,
     skipped: u64,
 }
 
@@ -80,8 +81,11 @@ pub fn run(args: Args) -> ExitCode {
     let (mut added, mut by_url, mut by_content, mut near, mut failed, mut skipped) = (0u64, 0u64, 0u64, 0u64, 0u64, 0u64);
     let mut write_error = None;
     for batch in rx {
-        for e in &batch.errors {
-            if !args.quiet {
+        if !args.quiet {
+            for w in &batch.warnings {
+                eprintln!("warning: {w}");
+            }
+            for e in &batch.errors {
                 eprintln!("error: {e}");
             }
         }
@@ -135,6 +139,7 @@ pub fn run(args: Args) -> ExitCode {
 
 /// Prepares, filters out what the store already has, and analyses one batch in parallel.
 fn analyse(raw: Vec<Result<RawArticle, IngestError>>, seen: Option<&Store>) -> Batch {
+    let warnings = raw.iter().flatten().flat_map(RawArticle::warnings).collect();
     let prepared: Vec<Result<Article, IngestError>> = raw.into_par_iter().map(|r| r.and_then(RawArticle::prepare)).collect();
     let mut todo = Vec::with_capacity(prepared.len());
     let mut errors = Vec::new();
@@ -156,7 +161,7 @@ fn analyse(raw: Vec<Result<RawArticle, IngestError>>, seen: Option<&Store>) -> B
             Err(e) => errors.push(e),
         }
     }
-    Batch { inputs, errors, skipped }
+    Batch { inputs, errors, warnings, skipped }
 }
 
 /// Runs the engine on one article, keeping the text its spans index; a recogniser panic

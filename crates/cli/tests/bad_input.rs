@@ -200,3 +200,20 @@ fn missing_path_and_all_good_exit_zero() {
     assert_failed(&out, &[(&format!("{}: ", missing.display()), "cannot read")]);
     assert_eq!(ids(&out), ["good"]);
 }
+
+#[test]
+fn unreadable_metadata_dates_are_reported_and_the_article_kept() {
+    let d = dir("dates");
+    let f = write(
+        &d.join("dates.jsonl"),
+        b"{\"id\":\"far\",\"text\":\"Talks began on Monday.\",\"date\":\"3022-01-01\"}\n{\"id\":\"junk\",\"text\":\"Talks began.\",\"date\":\"soon\"}\n{\"id\":\"ok\",\"text\":\"Talks began.\",\"date\":\"2022-03-28\"}\n",
+    );
+    let out = extract(&[&f]);
+    assert!(out.status.success(), "a bad date is not a failed article");
+    assert_eq!(ids(&out), ["far", "junk", "ok"]);
+    let err = stderr(&out);
+    let warnings: Vec<&str> = err.lines().filter(|l| l.starts_with("warning:")).collect();
+    assert_eq!(warnings.len(), 2, "{err}");
+    assert!(warnings[0].contains("dates.jsonl:1") && warnings[0].contains("3022-01-01"), "{err}");
+    assert!(warnings[1].contains("dates.jsonl:2") && warnings[1].contains("\"soon\""), "{err}");
+}

@@ -100,8 +100,11 @@ impl JsonLines {
             (Some(t), _) => Body::Text(if t.contains('\0') { t.replace('\0', " ") } else { t }),
             _ => return Some(Err(IngestError::new(loc, format!("article {id:?} has neither \"text\" nor \"html\"")))),
         };
+        let date = line.date.as_deref().and_then(normalise_date);
+        let unread_date = line.date.filter(|d| date.is_none() && !d.trim().is_empty());
         let meta = Meta {
-            date: line.date.as_deref().and_then(normalise_date),
+            date,
+            unread_date,
             url: line.url.filter(|s| !s.is_empty()),
             title: line.title.filter(|s| !s.is_empty()),
             outlet: line.outlet.filter(|s| !s.is_empty()),

@@ -55,6 +55,10 @@ pub struct Meta {
     /// A date to use only when neither the container nor the page states a publication
     /// date: a WARC record's capture date (news crawls fetch within a day or so).
     pub fallback_date: Option<String>,
+    /// A publication date the container gave but that is not a readable calendar date
+    /// between 1800 and 2200, kept so it can be reported: the date is then inferred from
+    /// the text, and the user should know why.
+    pub unread_date: Option<String>,
 }
 
 /// An article ready for analysis: its text and metadata.
@@ -70,6 +74,19 @@ pub struct Article {
 }
 
 impl RawArticle {
+    /// Things about this input a user should hear of although the article is analysed:
+    /// each names the input and the place in it.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut out = Vec::new();
+        if let Some(d) = &self.meta.unread_date {
+            out.push(format!(
+                "{}: the date {d:?} of article {:?} is not a calendar date between 1800 and 2200; its publication date will be inferred from the text",
+                self.location, self.id
+            ));
+        }
+        out
+    }
+
     /// Turns the raw body into analysable text. HTML is reduced to its main text, and its
     /// `<meta>`, JSON-LD and `<time>` metadata fill what the container did not give.
     pub fn prepare(self) -> Result<Article, IngestError> {
