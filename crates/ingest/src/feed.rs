@@ -45,7 +45,15 @@ pub(crate) fn read(bytes: &[u8], loc: Location) -> Vec<Result<RawArticle, Ingest
                 return Err(IngestError::new(loc, format!("feed item {id:?} has no content or description")));
             };
             let date = entry.published.or(entry.updated).map(|d| d.date_naive().to_string());
-            let meta = Meta { url: link.filter(|l| !l.is_empty()), title, outlet: outlet.clone(), date, lang: feed.language.clone(), fallback_date: None, unread_date: None };
+            let meta = Meta {
+                url: link.filter(|l| !l.is_empty()),
+                title,
+                outlet: outlet.clone(),
+                date,
+                lang: feed.language.clone(),
+                fallback_date: None,
+                unread_date: None,
+            };
             Ok(RawArticle { id, body: Body::HtmlFragment(html), meta, location: loc })
         })
         .collect()
