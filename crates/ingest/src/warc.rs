@@ -20,7 +20,7 @@ const MAX_LINE: usize = 64 << 10;
 const MAX_HEADERS: usize = 512;
 
 pub(crate) fn read(reader: Box<dyn BufRead + Send>, loc: Location, limits: Limits) -> impl Iterator<Item = Result<RawArticle, IngestError>> + Send {
-    Warc { r: reader, loc, limits, record: 0, articles: 0, done: false, resync: false }
+    Warc { r: reader, loc, limits, record: 0, articles: 0, done: false, resync: false, ids: Default::default() }
 }
 
 struct Warc {
@@ -33,6 +33,9 @@ struct Warc {
     done: bool,
     /// The stream lost its place (a lying length): skip to the next "WARC/" line.
     resync: bool,
+    /// Hashes of the ids given so far: a crawl often holds several captures of one URL,
+    /// and each must keep an id of its own (records are matched by id downstream).
+    ids: std::collections::HashSet<u64>,
 }
 
 /// What went wrong reading the stream itself, as opposed to one record's content.
@@ -145,10 +148,20 @@ impl Warc {
         }
         let uri = get("WARC-Target-URI").map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string()).filter(|u| !u.is_empty());
         let record_id = get("WARC-Record-ID").map(|u| u.trim().trim_start_matches('<').trim_end_matches('>').to_string());
-        let Some(id) = uri.clone().or(record_id) else {
+        let Some(mut id) = uri.clone().or(record_id) else {
             return bad("the response record has neither WARC-Target-URI nor WARC-Record-ID".into());
         };
         let date = get("WARC-Date").and_then(normalise_date);
+        // A later capture of a URL already seen is named by its capture time, then by its
+        // record number if that is not enough.
+        if !self.ids.insert(id_hash(&id)) {
+            let when = get("WARC-Date").map(str::trim).unwrap_or_default();
+            id = format!("{id}@{when}");
+            if when.is_empty() || !self.ids.insert(id_hash(&id)) {
+                id = format!("{id}#{}", self.record);
+                self.ids.insert(id_hash(&id));
+            }
+        }
         let page = match http_html(&block) {
             Ok(Some(page)) => page,
             Ok(None) => return Ok(None),
@@ -168,6 +181,11 @@ impl Warc {
             Err(e) => Err(Err(Stop::Fatal(read_error(e)))),
         }
     }
+}
+
+fn id_hash(id: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault, DefaultHasher};
+    BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
 fn read_error(e: io::Error) -> String {
@@ -340,6 +358,15 @@ pub(crate) mod tests {
         assert!(art.text.contains("close the bridge"));
         let b = out[1].as_ref().unwrap().clone().prepare().unwrap();
         assert_eq!(b.meta.date.as_deref(), Some("2023-04-05"), "capture date when the page has none");
+    }
+
+    #[test]
+    fn repeated_captures_of_a_url_get_ids_of_their_own() {
+        let page = http(PAGE, "text/html");
+        let again = record("response", "https://a.example/1", &page, None).replace("2023-04-05T06:07:08Z", "2023-04-06T00:00:00Z");
+        let warc = [record("response", "https://a.example/1", &page, None), again.clone(), again].concat();
+        let ids: Vec<String> = items(warc.as_bytes()).into_iter().map(|r| r.unwrap().id).collect();
+        assert_eq!(ids, ["https://a.example/1", "https://a.example/1@2023-04-06T00:00:00Z", "https://a.example/1@2023-04-06T00:00:00Z#3"]);
     }
 
     #[test]
