@@ -119,10 +119,18 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 location,
                 date: ev_date,
                 status: st,
+                claimant: claimant_of(trig_span, quotes),
             });
         }
     }
     events
+}
+
+/// The entity id of the speaker of the innermost quotation holding the trigger: an event
+/// inside reported speech is that speaker's claim. The trigger, not the whole evidence span,
+/// is tested, as the evidence may reach out to a source named outside the quotation.
+fn claimant_of(trigger: Span, quotes: &[Quote]) -> Option<String> {
+    quotes.iter().filter(|q| q.span[0] <= trigger.start && trigger.end <= q.span[1]).min_by_key(|q| q.span[1] - q.span[0])?.speaker.clone()
 }
 
 /// The speaker of a quotation holding the trigger, when the trigger's subject is "I" or "we":

@@ -166,6 +166,36 @@ fn first_person_in_a_quote_is_the_speaker() {
 }
 
 #[test]
+fn events_in_reported_speech_keep_their_claimant() {
+    let text = "Russia attacked Ukraine, Zelensky said. Later Russia attacked Poland.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Russia", &["Russia"]),
+        entity(text, "e2", EntityType::GPE, "Ukraine", &["Ukraine"]),
+        entity(text, "e3", EntityType::PERSON, "Volodymyr Zelensky", &["Zelensky"]),
+        entity(text, "e4", EntityType::GPE, "Poland", &["Poland"]),
+    ];
+    let end = text.find(',').unwrap();
+    let q = Quote {
+        kind: QuoteKind::Indirect,
+        text: text[..end].to_string(),
+        span: [0, end],
+        speaker: Some("e3".into()),
+        speaker_text: Some("Zelensky".into()),
+        speaker_name: Some("Volodymyr Zelensky".into()),
+        speaker_span: None,
+        cue: Some("said".into()),
+        cue_span: None,
+        confidence: None,
+    };
+    let doc = Document::new(text);
+    let ev = recognise(&doc, &ents, &[q], &[], Some("2022-03-01"));
+    let on = |t: &str| ev.iter().find(|e| e.target.as_deref() == Some(t)).unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!(on("e2").claimant.as_deref(), Some("e3"));
+    // Outside the quotation the article itself reports the event.
+    assert_eq!(on("e4").claimant, None);
+}
+
+#[test]
 fn reported_obligation_is_a_demand() {
     let ev = run("Russia said on Tuesday that Sudan must return a helicopter captured last week.", &[], &[], None);
     let req: Vec<_> = ev.iter().filter(|e| e.kind == "REQUEST").collect();

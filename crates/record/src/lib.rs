@@ -204,6 +204,10 @@ pub struct Event {
     pub location: Option<String>,
     pub date: Option<String>,
     pub status: EventStatus,
+    /// Entity id of the speaker of the quotation the event is reported in: the event is
+    /// that speaker's claim, not the article's own report.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub claimant: Option<String>,
 }
 
 impl Record {

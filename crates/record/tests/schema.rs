@@ -63,6 +63,7 @@ pub fn sample() -> Record {
             location: None,
             date: None,
             status: EventStatus::Planned,
+            claimant: Some("e1".into()),
         }],
         ..Default::default()
     }

@@ -91,6 +91,7 @@ fn record(id: &str, url: &str, date: &str, text: &str, zelensky: &str, deaths: f
         location: Some("e4".into()),
         date: Some(date.into()),
         status: EventStatus::Planned,
+        claimant: None,
     });
     Input::new(r, text.into())
 }
