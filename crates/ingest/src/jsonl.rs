@@ -1,6 +1,6 @@
 //! JSON Lines: one article object per line.
 
-use crate::source::human_bytes;
+use crate::source::{human_bytes, read_bounded_line, read_error};
 use crate::{Body, IngestError, Limits, Location, Meta, RawArticle, normalise_date};
 use serde::Deserialize;
 use std::io::BufRead;
@@ -36,40 +36,13 @@ impl JsonLines {
     /// Reads the next line into `buf`; returns false at the end. A line longer than the
     /// limit is skipped to its end and reported as `Err`.
     fn next_line(&mut self, buf: &mut Vec<u8>) -> Result<bool, String> {
-        buf.clear();
-        let mut too_long = false;
-        let mut any = false;
-        loop {
-            let chunk = match self.reader.fill_buf() {
-                Ok(c) => c,
-                Err(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => return Err("the gzip stream is truncated".into()),
-                Err(e) => return Err(format!("cannot read: {e}")),
-            };
-            if chunk.is_empty() {
-                break;
-            }
-            any = true;
-            let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
-                Some(i) => (i + 1, true),
-                None => (chunk.len(), false),
-            };
-            if !too_long {
-                if buf.len() + take > self.limits.max_article_bytes + 1 {
-                    too_long = true;
-                    buf.clear();
-                } else {
-                    buf.extend_from_slice(&chunk[..take]);
-                }
-            }
-            self.reader.consume(take);
-            if found {
-                break;
-            }
-        }
-        if too_long {
+        let keep = self.limits.max_article_bytes + 1;
+        let whole = read_bounded_line(&mut self.reader, buf, keep).map_err(read_error)?;
+        if whole > keep {
+            buf.clear();
             return Err(format!("the line is longer than the limit of {} (see --max-article-bytes)", human_bytes(self.limits.max_article_bytes)));
         }
-        Ok(any)
+        Ok(whole > 0)
     }
 
     fn parse(&self, bytes: &[u8], loc: Location) -> Option<Result<RawArticle, IngestError>> {

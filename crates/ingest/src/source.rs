@@ -149,6 +149,37 @@ pub(crate) fn read_bounded(r: &mut dyn Read, max: usize) -> Result<Vec<u8>, Stri
     }
 }
 
+/// Reads one line, with its end, into `buf`, keeping at most `max` bytes of it and
+/// skipping the rest, so that a file without line ends never fills memory. Returns the
+/// length of the whole line (more than `buf` holds when it was cut); 0 at the end.
+pub(crate) fn read_bounded_line(r: &mut dyn BufRead, buf: &mut Vec<u8>, max: usize) -> io::Result<usize> {
+    buf.clear();
+    let mut whole = 0;
+    loop {
+        let chunk = r.fill_buf()?;
+        if chunk.is_empty() {
+            break;
+        }
+        let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
+            Some(i) => (i + 1, true),
+            None => (chunk.len(), false),
+        };
+        let room = max.saturating_sub(buf.len());
+        buf.extend_from_slice(&chunk[..take.min(room)]);
+        r.consume(take);
+        whole += take;
+        if found {
+            break;
+        }
+    }
+    Ok(whole)
+}
+
+/// A read failure in words; a cut gzip stream shows up as an unexpected end.
+pub(crate) fn read_error(e: io::Error) -> String {
+    if e.kind() == io::ErrorKind::UnexpectedEof { "the gzip stream is truncated".into() } else { format!("cannot read: {e}") }
+}
+
 pub(crate) fn human_bytes(n: usize) -> String {
     if n >= 1 << 20 {
         format!("{} MiB", n >> 20)

@@ -10,7 +10,7 @@
 //! next line that starts a WARC record.
 
 use crate::html::charset_param;
-use crate::source::human_bytes;
+use crate::source::{human_bytes, read_bounded_line, read_error};
 use crate::{Body, IngestError, Limits, Location, Meta, RawArticle, normalise_date};
 use std::io::{self, BufRead, Read};
 
@@ -188,33 +188,11 @@ fn id_hash(id: &str) -> u64 {
     BuildHasherDefault::<DefaultHasher>::default().hash_one(id)
 }
 
-fn read_error(e: io::Error) -> String {
-    if e.kind() == io::ErrorKind::UnexpectedEof { "the gzip stream is truncated".into() } else { format!("cannot read: {e}") }
-}
-
 /// One line without its end, at most [`MAX_LINE`] bytes (longer lines are cut there and
 /// the rest skipped); `None` at the end of input.
 fn read_line(r: &mut dyn BufRead) -> Result<Option<Vec<u8>>, Stop> {
     let mut line = Vec::new();
-    let mut any = false;
-    loop {
-        let chunk = r.fill_buf().map_err(|e| Stop::Fatal(read_error(e)))?;
-        if chunk.is_empty() {
-            break;
-        }
-        any = true;
-        let (take, found) = match chunk.iter().position(|&b| b == b'\n') {
-            Some(i) => (i + 1, true),
-            None => (chunk.len(), false),
-        };
-        let room = MAX_LINE.saturating_sub(line.len());
-        line.extend_from_slice(&chunk[..take.min(room)]);
-        r.consume(take);
-        if found {
-            break;
-        }
-    }
-    if !any {
+    if read_bounded_line(r, &mut line, MAX_LINE).map_err(|e| Stop::Fatal(read_error(e)))? == 0 {
         return Ok(None);
     }
     while line.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
