@@ -149,12 +149,18 @@ fn grow(db: &str, base_path: &str, n: usize) {
     assert!(!base.is_empty(), "the base store has no articles");
     let pool = word_pool(&base);
     let mut store = Store::open(db).expect("the store opens");
+    // Bulk-generator settings only (the `ingest` command keeps the store's own): no fsync
+    // (a crash of this run means starting it again), and a page cache large enough for the
+    // randomly-updated indexes (hash, LSH, keys) of a million articles. `--batch` articles
+    // go in one transaction, as `newsgraph ingest --batch` does.
+    let cache_mb: i64 = arg("--cache-mb").and_then(|c| c.parse().ok()).unwrap_or(2048);
+    store.conn().execute_batch(&format!("PRAGMA synchronous = OFF; PRAGMA cache_size = -{};", cache_mb * 1024)).unwrap();
     let already = query::stats(&store).unwrap().articles as usize;
     println!("base: {} articles; store has {already}; growing to {n}", base.len());
     let start = Instant::now();
     let mut last = Instant::now();
     let (mut added, mut near) = (0usize, 0usize);
-    let batch = 1000;
+    let batch: usize = arg("--batch").and_then(|b| b.parse().ok()).unwrap_or(2000);
     let mut i = already;
     while i < n {
         let items: Vec<Input> = (i..(i + batch).min(n)).map(|k| make(k, &base, &pool)).collect();

@@ -47,12 +47,46 @@ pub struct Added {
 
 pub(crate) fn ingest_one(conn: &mut Connection, input: &Input) -> Result<Outcome> {
     let tx = conn.transaction()?;
+    let fts = FtsBacklog::start(&tx)?;
     let out = ingest_in(&tx, input)?;
+    fts.index(&tx)?;
     tx.commit()?;
     Ok(out)
 }
 
-/// Writes one article inside the caller's transaction.
+/// Full-text entries are written once per transaction, by one statement per index.
+///
+/// FTS5 flushes its in-memory term hash to a new on-disk segment at every statement
+/// savepoint, and SQLite opens one for each row-level insert into a virtual table and for
+/// most writes inside a transaction. Indexing each article and quote as it is stored made
+/// one tiny segment per row, and merging those cost more than the rest of the ingest.
+/// Indexing every row of the transaction with one `INSERT … SELECT` at its end builds one
+/// segment per transaction; atomicity is unchanged (the rows and their index entries
+/// commit or roll back together).
+pub(crate) struct FtsBacklog {
+    article: i64,
+    quote: i64,
+}
+
+impl FtsBacklog {
+    /// Notes the last article and quote stored before this transaction's writes.
+    pub(crate) fn start(conn: &Connection) -> Result<FtsBacklog> {
+        let max = |table: &str| -> Result<i64> { Ok(conn.query_row(&format!("SELECT coalesce(max(id), 0) FROM {table}"), [], |r| r.get(0))?) };
+        Ok(FtsBacklog { article: max("article")?, quote: max("quote")? })
+    }
+
+    /// Indexes every article and quote stored since [`FtsBacklog::start`]: rows are only
+    /// ever appended (ids grow) and this connection is the only writer inside its transaction.
+    pub(crate) fn index(self, conn: &Connection) -> Result<()> {
+        conn.prepare_cached("INSERT INTO article_fts(rowid, title, text) SELECT id, coalesce(title, ''), text FROM article WHERE id > ?1 ORDER BY id")?
+            .execute([self.article])?;
+        conn.prepare_cached("INSERT INTO quote_fts(rowid, text) SELECT id, text FROM quote WHERE id > ?1 ORDER BY id")?.execute([self.quote])?;
+        Ok(())
+    }
+}
+
+/// Writes one article inside the caller's transaction; its full-text entries are written
+/// by the caller's [`FtsBacklog`] before it commits.
 pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
     let r = &input.record;
     let text = input.text.as_str();
@@ -92,7 +126,6 @@ pub(crate) fn ingest_in(conn: &Connection, input: &Input) -> Result<Outcome> {
         record_json,
     ])?;
     let id = conn.last_insert_rowid();
-    conn.prepare_cached("INSERT INTO article_fts(rowid, title, text) VALUES (?1, ?2, ?3)")?.execute(params![id, r.title.as_deref().unwrap_or(""), text])?;
 
     let (cluster, similarity) = link_near_duplicates(conn, id, text)?;
     conn.prepare_cached("UPDATE article SET cluster = ?2, similarity = ?3 WHERE id = ?1")?.execute(params![id, cluster, similarity])?;
@@ -226,7 +259,6 @@ fn store_quotes(conn: &Connection, article: i64, date: Option<&str>, r: &Record,
         "INSERT INTO quote(article_id, kind, text, span_start, span_end, speaker_entity, speaker_name, speaker_text, cue, confidence, quote_key, date)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?;
-    let mut fts = conn.prepare_cached("INSERT INTO quote_fts(rowid, text) VALUES (?1, ?2)")?;
     for q in &r.quotes {
         let speaker = ents.id(q.speaker.as_deref());
         let speaker_name = q.speaker_name.clone().or_else(|| ents.name(q.speaker.as_deref()).map(str::to_string));
@@ -234,7 +266,6 @@ fn store_quotes(conn: &Connection, article: i64, date: Option<&str>, r: &Record,
         let key = dedup::key_hash(&[&fold(&q.text)]);
         let kind = serde_json::to_value(q.kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
         ins.execute(params![article, kind, q.text, q.span[0] as i64, q.span[1] as i64, speaker, speaker_name, q.speaker_text, q.cue, q.confidence, key, date])?;
-        fts.execute(params![conn.last_insert_rowid(), q.text])?;
     }
     Ok(())
 }

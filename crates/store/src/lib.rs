@@ -84,6 +84,7 @@ impl Store {
             tx.execute_batch(&format!("PRAGMA user_version = {}", schema::VERSION))?;
             tx.commit()?;
         }
+        conn.execute_batch(schema::ADDED_INDEXES)?;
         Ok(Store { conn, path })
     }
 
@@ -149,10 +150,12 @@ impl Store {
     /// and still atomic (a crash keeps the whole batch or none of it).
     pub fn ingest_batch(&mut self, items: &[Input]) -> Result<Vec<Outcome>> {
         let tx = self.conn.transaction()?;
+        let fts = ingest::FtsBacklog::start(&tx)?;
         let mut out = Vec::with_capacity(items.len());
         for i in items {
             out.push(ingest::ingest_in(&tx, i)?);
         }
+        fts.index(&tx)?;
         tx.commit()?;
         Ok(out)
     }

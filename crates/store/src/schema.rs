@@ -25,6 +25,12 @@ PRAGMA cache_size = -65536;
 PRAGMA temp_store = MEMORY;
 ";
 
+/// Indexes added within a layout version: created, when missing, whenever a store is opened
+/// for writing, so a file written by an earlier build of the same layout gains them.
+pub const ADDED_INDEXES: &str = "
+CREATE INDEX IF NOT EXISTS entity_key_entity ON entity_key(entity_id, key);
+";
+
 pub const DDL: &str = "
 CREATE TABLE IF NOT EXISTS meta(
   key TEXT PRIMARY KEY,
@@ -107,6 +113,9 @@ CREATE TABLE IF NOT EXISTS entity_key(
   entity_id INTEGER NOT NULL REFERENCES entity(id),
   PRIMARY KEY(key, entity_id)
 ) WITHOUT ROWID;
+-- An entity's own keys (its known first names, when a surname is being resolved); without
+-- it that lookup scanned every person key in the corpus, which grew with every article.
+CREATE INDEX IF NOT EXISTS entity_key_entity ON entity_key(entity_id, key);
 
 CREATE TABLE IF NOT EXISTS article_entity(
   article_id INTEGER NOT NULL REFERENCES article(id),
