@@ -82,6 +82,8 @@ pub struct Lexicon {
     pub hedges_after: Vec<Phrase<Approx>>,
     pub categories: Vec<Phrase<(Category, Slots)>>,
     pub cues: HashMap<&'static str, CueFrame>,
+    /// Counted heads that are things, not people (`animacy.tsv`), as token sequences.
+    pub inanimate: Vec<Vec<&'static str>>,
     sets: HashMap<&'static str, HashSet<&'static str>>,
 }
 
@@ -153,6 +155,11 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
             };
             Some((r[0], f))
         })
+        .collect(),
+    inanimate: rows(include_str!("../../../lexicons/quantities/animacy.tsv"))
+        .filter(|r| r[0] == "inanimate")
+        .filter_map(|r| Some(r.get(1)?.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>()))
+        .filter(|p| !p.is_empty())
         .collect(),
     sets: {
         let mut m: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
@@ -227,6 +234,7 @@ mod tests {
         assert!(l.categories.iter().any(|p| p.words == ["deaths"] && p.value.0 == Category::Killed && p.value.1.head));
         assert!(l.is("month", "march"));
         assert_eq!(l.cues.get("according"), Some(&CueFrame::According));
+        assert!(l.inanimate.iter().any(|p| p == &["appointed", "bodies"]) && !l.inanimate.iter().any(|p| p == &["bodies"]));
         // Longest phrases first.
         let lens: Vec<usize> = l.hedges_before.iter().map(|p| p.words.len()).collect();
         assert!(lens.windows(2).all(|w| w[0] >= w[1]));

@@ -10,6 +10,7 @@ mod filter;
 mod lexicon;
 mod link;
 mod number;
+mod numeral;
 mod scan;
 mod tokens;
 
@@ -29,7 +30,11 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     for (si, sentence) in doc.sentences.iter().enumerate() {
         let text = doc.slice(sentence.span);
         let vulgar = text.chars().any(|c| matches!(c, '¼'..='¾' | '⅐'..='⅞'));
-        if !vulgar && !text.bytes().any(|b| b.is_ascii_digit()) && !has_number_word(&lower[sentence.span.start..sentence.span.end]) {
+        if !vulgar
+            && !text.bytes().any(|b| b.is_ascii_digit())
+            && !numeral::has_other_digits(text)
+            && !has_number_word(&lower[sentence.span.start..sentence.span.end])
+        {
             remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);
             continue;
         }
@@ -221,6 +226,7 @@ mod tests {
             "18- to",
             "£",
             "the 1990s 5G 3D 28th",
+            "1\u{301},000\u{308} \u{301}5 ,\u{301}1 \u{661}\u{66C} \u{66C}\u{661} 1\u{661} \u{ff11}² ²1 1²²",
         ] {
             let doc = Document::new(t);
             let q = recognise(&doc, &[], &[], &[]);

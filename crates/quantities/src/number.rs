@@ -7,6 +7,7 @@
 //! an age …) is decided by `filter`, and hedges, units and heads by `scan`.
 
 use crate::lexicon::{Glued, LEXICON, NumberWord, WordKind};
+use crate::numeral::{self, Run};
 use crate::tokens::{Tok, low, touching};
 use newsgraph_text::TokenKind;
 
@@ -155,8 +156,14 @@ fn ends_fraction(toks: &[Tok], i: usize) -> bool {
 /// Parses the number expression starting at token `i`, if any.
 pub fn parse(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
     let t = toks.get(i)?;
+    // Digits from other scripts, digits with combining marks, powers: see `numeral`.
+    match numeral::run_at(toks, i) {
+        Run::Reject => return None,
+        Run::Ascii(digits, end) => return parse_digits(toks, text, i, end, &digits),
+        Run::Plain => {}
+    }
     match t.kind {
-        TokenKind::Number => parse_digits(toks, text, i),
+        TokenKind::Number => parse_digits(toks, text, i, i + 1, t.text),
         TokenKind::Word if vulgar(t.text).is_some() => vulgar(t.text).map(|v| base(toks, i, i + 1, v, Form::Fraction)),
         TokenKind::Word => parse_vague(toks, i).or_else(|| parse_words(toks, i)),
         TokenKind::Punct => {
@@ -170,6 +177,11 @@ pub fn parse(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             vulgar(t.text).map(|v| base(toks, i, i + 1, v, Form::Fraction))
         }
     }
+}
+
+/// True for a vulgar-fraction character ("½", "¾").
+pub fn is_vulgar(c: char) -> bool {
+    matches!(c, '¼'..='¾' | '⅐'..='⅞')
 }
 
 /// The value of a vulgar-fraction character ("½", "¾").
@@ -210,14 +222,16 @@ fn base(toks: &[Tok], start: usize, end: usize, value: f64, form: Form) -> Parse
     }
 }
 
-fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
-    let t = &toks[i];
-    let (mut value, suffix, separated) = digits(t.text)?;
-    let mut p = base(toks, i, i + 1, value, Form::Digits);
+/// Reads the digits `written` (ASCII; tokens `[i, end)`, which may spell them in another script)
+/// with what follows them: scale words, space-grouped thousands, fractions.
+fn parse_digits(toks: &[Tok], text: &str, i: usize, end: usize, written: &str) -> Option<Parsed> {
+    let (mut value, suffix, separated) = digits(written)?;
+    let mut p = base(toks, i, end, value, Form::Digits);
     if !separated && suffix.is_empty() {
-        p.bare_digits = t.text.len();
+        p.bare_digits = written.len();
     }
-    let mut j = i + 1;
+    let mut j = end;
+    let t = &toks[end - 1];
     match suffix {
         "" => {}
         "s" if is_power_of_ten(value) && value >= 100.0 && low(toks, j) == "of" => {
@@ -236,9 +250,9 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
         },
     }
     // Space-grouped thousands: "1 234 567", "40 000", "40 000" (no-break spaces).
-    if suffix.is_empty() && !separated && t.text.len() <= 3 {
+    if suffix.is_empty() && !separated && written.len() <= 3 {
         let mut k = j;
-        let mut acc = t.text.to_string();
+        let mut acc = written.to_string();
         let mut groups = 0;
         while let Some(n) = toks.get(k) {
             let gap = &text[toks[k - 1].end..n.start];
@@ -248,7 +262,7 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
                 && int_part.len() == 3
                 && int_part.bytes().all(|b| b.is_ascii_digit())
                 && (n.text.len() == 3 || decimal_last && n.text[4..].bytes().all(|b| b.is_ascii_digit()));
-            let thin = matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}");
+            let thin = thin_space(gap);
             if !three || !(thin || gap == " ") {
                 break;
             }
@@ -260,7 +274,7 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             }
         }
         let plain_ok = groups >= 2 || toks.get(j).is_some_and(|n| n.text.starts_with('0'));
-        let thin_ok = groups >= 1 && toks.get(j).is_some_and(|n| matches!(&text[t.end..n.start], "\u{a0}" | "\u{202f}" | "\u{2009}"));
+        let thin_ok = groups >= 1 && toks.get(j).is_some_and(|n| thin_space(&text[t.end..n.start]));
         if groups >= 1 && (plain_ok || thin_ok) {
             value = acc.parse().ok()?;
             j = k;
@@ -273,7 +287,7 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             return Some(Parsed { end: j + 1, byte_end: toks[j].end, value: value + v, bare_digits: 0, ..p });
         }
         if toks.get(j).is_some_and(|n| n.kind == TokenKind::Number) && low(toks, j + 1) == "/" && touching(toks, j, j + 1) {
-            if let Some(f) = parse_digits(toks, text, j).filter(|f| f.form == Form::Fraction) {
+            if let Some(f) = parse(toks, text, j).filter(|f| f.form == Form::Fraction) {
                 return Some(Parsed { end: f.end, byte_end: f.byte_end, value: value + f.value, bare_digits: 0, ..p });
             }
         }
@@ -355,6 +369,12 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
     p.byte_end = toks[j - 1].end;
     p.value = value;
     Some(p)
+}
+
+/// A space that only separates thousands: no-break, narrow no-break, thin, figure and
+/// punctuation spaces (one of them, alone).
+fn thin_space(gap: &str) -> bool {
+    matches!(gap, "\u{a0}" | "\u{202f}" | "\u{2009}" | "\u{2007}" | "\u{2008}")
 }
 
 fn is_power_of_ten(v: f64) -> bool {
@@ -701,6 +721,27 @@ mod tests {
         assert_eq!(one("40 000"), 40000.0);
         assert!(nums("the 28th").is_empty());
         assert!(nums("the 1990s").is_empty());
+    }
+
+    #[test]
+    fn unicode_digits_are_read_right_or_not_at_all() {
+        // Combining marks on digits: no value rather than "1" and "000" → 0.
+        assert!(nums("Officials said 1\u{301},000\u{308} people died.").is_empty());
+        assert!(nums("1\u{301}000 and 5\u{336} and 2\u{20e3}").is_empty());
+        // A power or footnote glued on: no value rather than 10.
+        assert!(nums("10² km").is_empty());
+        // Digits of other scripts, with their own separators.
+        assert_eq!(one("\u{661}\u{662}\u{663} people"), 123.0);
+        assert_eq!(one("\u{661}\u{66C}\u{662}\u{660}\u{660} people"), 1200.0);
+        assert_eq!(one("\u{6F4}\u{6F5}\u{66B}\u{6F5} percent"), 45.5);
+        assert_eq!(one("\u{ff11}\u{ff12} cars"), 12.0);
+        assert_eq!(one("\u{967}\u{968} million"), 12e6);
+        assert!(nums("1\u{662}3 people").is_empty());
+        // Space-like thousands separators.
+        for sep in ["\u{a0}", "\u{202f}", "\u{2009}", "\u{2007}"] {
+            assert_eq!(one(&format!("1{sep}000 people")), 1000.0, "{sep:?}");
+        }
+        assert_eq!(one("2½ miles"), 2.5);
     }
 
     #[test]

@@ -470,7 +470,23 @@ fn head_and_category(toks: &[Tok], c: &Cand, text: &str) -> (Option<String>, Opt
         Some((w, e)) => (Some(w), Some(e)),
         None => (None, None),
     };
-    (what, end, category.unwrap_or(Category::Other))
+    let mut category = category.unwrap_or(Category::Other);
+    // Victims are people (or animals): "111 of the appointed bodies had been set up" and
+    // "2,000 homes were evacuated" count things.
+    if is_people_category(category) && inanimate_head(toks, np_from, np_end) {
+        category = Category::Other;
+    }
+    (what, end, category)
+}
+
+/// Categories that count people (or animals), never things.
+fn is_people_category(c: Category) -> bool {
+    matches!(c, Category::Killed | Category::Injured | Category::Displaced | Category::Trapped | Category::Evacuated | Category::Arrested | Category::Missing)
+}
+
+/// True when the counted noun phrase `[from, end)` ends in a head listed as inanimate.
+fn inanimate_head(toks: &[Tok], from: usize, end: usize) -> bool {
+    end > from && LEXICON.inanimate.iter().any(|p| matches_before(toks, end, p).is_some_and(|s| s >= from))
 }
 
 /// Plural nouns that head a phrase even though they are also in the predicate slot ("dead").
@@ -568,6 +584,18 @@ mod tests {
         assert_eq!((f[1].value, f[1].approx), (0.25, Approx::Nearly));
         let f = find("Twenty-six buses are waiting to take them out.");
         assert_eq!((f[0].value, f[0].category, f[0].what.as_deref()), (26.0, Category::Other, Some("buses")));
+    }
+
+    #[test]
+    fn people_categories_need_people() {
+        // The head decides: things are not victims, whatever the verb or the head word alone.
+        let f = find("Dan Lewis said at least 111 of the appointed bodies had been set up since 1997.");
+        assert_eq!((f[0].value, f[0].category), (111.0, Category::Other));
+        let f = find("About 2,000 homes were evacuated and 40 vehicles are missing.");
+        assert_eq!(f.iter().map(|f| f.category).collect::<Vec<_>>(), vec![Category::Other, Category::Other]);
+        // People, animals and unknown heads keep their category.
+        let f = find("Rescuers found 50 bodies and 200 cattle were killed; 30 residents were evacuated.");
+        assert_eq!(f.iter().map(|f| f.category).collect::<Vec<_>>(), vec![Category::Killed, Category::Killed, Category::Evacuated]);
     }
 
     #[test]
