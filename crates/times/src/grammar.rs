@@ -30,11 +30,13 @@ pub struct Hit {
     /// Computed from the anchor ("a year earlier"): does not become the next anchor, so
     /// chains of such expressions stay on the reference time.
     pub derived: bool,
+    /// A clock time given in UTC/GMT: its value carries the ISO zone designator `Z`.
+    pub utc: bool,
 }
 
 impl Hit {
     fn new(start: usize, end: usize, kind: TimeType, value: Option<String>) -> Hit {
-        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false, derived: false }
+        Hit { start, end, kind, value, modifier: None, point: None, clock: None, absolute: false, derived: false, utc: false }
     }
     fn date(start: usize, end: usize, p: Point) -> Hit {
         let kind = match p {
@@ -373,12 +375,13 @@ impl<'a> Parser<'a> {
             }
             let d = if LEX.word(w, Kind::FutureCue).is_some() || LEX.longest(self.w, j, Kind::FutureCue).is_some() {
                 // A conditional modal far back usually governs another verb: "they would
-                // look for ways to get around Wednesday's ruling".
-                if matches!(w, "would" | "could" | "should" | "might") && dist > 5 && window <= 8 {
+                // look for ways to get around Wednesday's ruling"; "would be traveling ...
+                // Thursday" has no other verb to govern.
+                if matches!(w, "would" | "could" | "should" | "might") && dist > 5 && window <= 8 && self.w(j + 1) != "be" {
                     continue;
                 }
                 Dir::Future
-            } else if LEX.word(w, Kind::PastCue).is_some() || (w.len() >= 5 && w.ends_with("ed") && !w.ends_with("eed") && !self.is_num_tok(j)) {
+            } else if LEX.word(w, Kind::PastCue).is_some() || self.past_participle(j) {
                 Dir::Past
             } else {
                 continue;
@@ -388,6 +391,37 @@ impl<'a> Parser<'a> {
             }
         }
         best.map_or(self.default_dir, |(_, d)| d)
+    }
+
+    /// [`Parser::dir`] for a date after "by", "until" or "through", which in news is a
+    /// deadline ahead ("talks supposed to conclude by May", "loans through January")
+    /// unless a past perfect ("had fallen by March") says it is behind.
+    fn deadline_dir(&self, start: usize, end: usize) -> Dir {
+        let deadline = matches!(self.w(start.wrapping_sub(1)), "by" | "until" | "till" | "through");
+        if deadline && !(start.saturating_sub(12)..start).any(|k| self.w(k) == "had") {
+            return Dir::Future;
+        }
+        self.dir(start, end)
+    }
+
+    /// An "-ed" verb that marks the past: not a name inside the sentence ("the United
+    /// States"), and not a passive after a modal's "be", whose tense is the modal's
+    /// ("should be completed in October", "will be delayed until Tuesday").
+    fn past_participle(&self, j: usize) -> bool {
+        let w = self.w(j);
+        w.len() >= 5
+            && w.ends_with("ed")
+            && !w.ends_with("eed")
+            && !self.is_num_tok(j)
+            && !self.name_like(j)
+            && !(self.w(j.wrapping_sub(1)) == "be" && self.forward_modal(j.wrapping_sub(2)))
+    }
+
+    /// A modal or "to" at `k` (or just before a "not" there) that puts a following "be"
+    /// in the future; "could" is left out, as it is as often the past of "can".
+    fn forward_modal(&self, k: usize) -> bool {
+        let k = if matches!(self.w(k), "not" | "n't") { k.wrapping_sub(1) } else { k };
+        matches!(self.w(k), "will" | "'ll" | "shall" | "should" | "would" | "to" | "must" | "may" | "might" | "wo")
     }
 
     // ---------------------------------------------------------------- resolution
@@ -703,6 +737,9 @@ impl<'a> Parser<'a> {
                 end += 1;
             }
         } else if (self.w(end) == "the" && !self.is_num_tok(end + 1) || self.w(end) == "the" && self.w(end + 1).len() > 2)
+            // "announced on Tuesday the first generation": a spelled ordinal before a
+            // noun is that noun's, not a day of the month
+            && (self.is_num_tok(end + 1) || !self.w(end + 2).starts_with(|c: char| c.is_alphabetic()) || matches!(self.w(end + 2), "and" | "at" | "in" | "when"))
             && let (Some(d), Some(dct)) = (self.day_num(end + 1), self.dct)
         {
             day = weekday_with_day(dct, wd, d);
@@ -750,21 +787,21 @@ impl<'a> Parser<'a> {
     fn with_clock(&self, start: usize, end: usize, day: Date, pod: Option<&str>) -> Option<Hit> {
         let k = if matches!(self.w(end), "at" | "@" | ",") { end + 1 } else { end };
         let late = matches!(pod, Some("AF" | "EV" | "NI"));
-        let (e, mut h, m) = match self.clock(k).filter(|c| c.clock.is_some() && c.point.is_none()) {
+        let (e, mut h, m, utc) = match self.clock(k).filter(|c| c.clock.is_some() && c.point.is_none()) {
             Some(c) => {
                 let (h, m) = c.clock?;
-                (c.end, h, m)
+                (c.end, h, m, c.utc)
             }
             None if k > end && pod.is_some() => {
                 let h = self.int(k).filter(|h| (1..=12).contains(h))? as u8;
-                (k + 1, h, 0)
+                (k + 1, h, 0, false)
             }
             None => return None,
         };
         if late && (1..12).contains(&h) {
             h += 12;
         }
-        Some(Hit::date(start, e, Point::Clock(day, h, m)))
+        Some(Hit { utc, ..Hit::date(start, e, Point::Clock(day, h, m)) })
     }
 
     /// A month name: "March 10", "Jan. 1, 2015", "July 1997", "March of 2020", "August".
@@ -797,7 +834,7 @@ impl<'a> Parser<'a> {
             if self.is_num_tok(after_day) || self.w(after_day) == "%" {
                 return None;
             }
-            let dir = self.dir(i, after_day);
+            let dir = self.deadline_dir(i, after_day);
             let date = self.resolve_month_day(m, d, dir);
             return Some(self.point_or_unknown(i, after_day, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")));
         }
@@ -806,7 +843,10 @@ impl<'a> Parser<'a> {
         if let Some(y) = self.year_num(k) {
             return Some(Hit::date(i, k + 1, Point::Month(y, m)));
         }
-        // "June last year", "January next year"
+        // "June last year", "January next year", "October of next year"
+        if self.w(end) == "of" && matches!(self.w(end + 1), "last" | "this" | "next") && self.w(end + 2) == "year" {
+            end += 1;
+        }
         if self.w(end + 1) == "year"
             && let (Some(n), Some(dct)) = (self.lex(end, Kind::Direction).and_then(|(_, n)| n.parse::<i32>().ok()), self.dct)
             && matches!(self.w(end), "last" | "this" | "next")
@@ -819,7 +859,7 @@ impl<'a> Parser<'a> {
         if i == 0 && self.lex(end, Kind::Month).is_none() && ambiguous {
             return None;
         }
-        let dir = self.dir(i, end);
+        let dir = self.deadline_dir(i, end);
         let y = self.resolve_month(m, dir);
         Some(self.point_or_unknown(i, end, y.map(|y| Point::Month(y, m)), format!("XXXX-{m:02}")))
     }
@@ -1035,7 +1075,19 @@ impl<'a> Parser<'a> {
             return Some(Hit::date(i, i + 2, Point::Weekend(y, w)));
         }
         let (j, n) = self.lex(i, Kind::Direction)?;
-        let n: i32 = n.parse().ok()?;
+        let mut n: i32 = n.parse().ok()?;
+        // "this past weekend", "this coming week"
+        let j = match self.w(j) {
+            "past" if n == 0 && self.lex(j + 1, Kind::Unit).is_some() => {
+                n = -1;
+                j + 1
+            }
+            "coming" if n == 0 && self.lex(j + 1, Kind::Unit).is_some() => {
+                n = 1;
+                j + 1
+            }
+            _ => j,
+        };
         // "this fiscal year", "last calendar year"
         let j = if matches!(self.w(j), "fiscal" | "calendar") && self.w(j + 1) == "year" { j + 1 } else { j };
         if let Some((end, rule)) = self.lex(j, Kind::Holiday) {
@@ -1166,6 +1218,8 @@ impl<'a> Parser<'a> {
             return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
         }
         let (k, n) = match self.number(j) {
+            // "half an hour", "half a day"
+            None if self.w(j) == "half" && matches!(self.w(j + 1), "a" | "an") && self.lex(j + 2, Kind::Unit).is_some() => (j + 2, Some(0.5)),
             Some(x) => x,
             None if qualified => (j, None),
             None => return None,
@@ -1204,6 +1258,22 @@ impl<'a> Parser<'a> {
             return None; // "a quarter of the population" is a fraction
         }
         let plural = self.w(k).ends_with('s') && unit != "S";
+        // "the past year", "the last quarter", "the next year": the calendar unit before
+        // or after the publication date's, as TempEval-3 and MEANTIME annotate them (all six
+        // in their training text; weeks and decades are split between the readings and
+        // stay durations).
+        if the
+            && k == j
+            && n.is_none()
+            && !plural
+            && let Some((_, dn)) = self.lex(start + 1, Kind::Direction)
+            && matches!(dn, "-1" | "1")
+            && matches!(unit, "Y" | "M" | "Q")
+            && let Some(dct) = self.dct
+            && let Some(p) = self.unit_point(dct, unit, dn.parse().ok()?)
+        {
+            return Some(Hit::date(start, end, p));
+        }
         let n = match n {
             None if !plural && k > j => return None, // "a few day"
             None if k == j && !plural => Some(1.0),  // "the past year"
@@ -1258,12 +1328,13 @@ impl<'a> Parser<'a> {
         if self.w(u) == "fiscal" || self.w(u) == "recent" {
             u += 1;
         }
-        let (end, unit) = self.lex(u, Kind::Unit)?;
+        let latest = matches!(self.w(start + 1), "latest" | "most" | "quarter");
+        // "the latest period": the quarter being reported, in earnings news
+        let (end, unit) = if latest && self.w(u) == "period" { (u + 1, "Q") } else { self.lex(u, Kind::Unit)? };
         if self.w(u).ends_with('s') {
             return None;
         }
         let dct = self.dct?;
-        let latest = matches!(self.w(start + 1), "latest" | "most" | "quarter");
         let p = match (unit, self.anchor) {
             ("Q", Some(p @ Point::Quarter(..))) => p,
             ("Q", _) => self.unit_point(dct, "Q", if latest { -1 } else { 0 })?,
@@ -1305,6 +1376,9 @@ impl<'a> Parser<'a> {
                 let (y, m) = cal::add_months(base.year() as i32, base.month() as u8, n);
                 Point::Month(y, m)
             }
+            // "a week ago", "two weeks ago": the day, as annotators date them; further
+            // back the week is all that is meant
+            "W" if word == "ago" && n >= -2 => Point::Day(cal::add_days(base, 7 * n as i64)?),
             "W" => {
                 let (y, w) = cal::iso_week(cal::add_days(base, 7 * n as i64)?);
                 Point::Week(y, w)
@@ -1457,23 +1531,23 @@ impl<'a> Parser<'a> {
                 }
                 return Some(Hit::date(start, j + 1, Point::Decade(dec)));
             }
-            // "the 20th century", "the twentieth century"
-            if self.w(j + 1) == "century" {
-                let n: i32 = if let Some(v) = LEX.word(self.w(j), Kind::Ordinal) {
-                    v.parse().ok()?
-                } else {
-                    let w = self.w(j);
-                    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-                    if !matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") {
-                        return None;
-                    }
-                    digits.parse().ok()?
-                };
-                if n < 1 {
+        }
+        // "the 20th century", "the twentieth century", "20th century"
+        if self.w(j + 1) == "century" && (j > i || self.is_num_tok(j)) {
+            let n: i32 = if let Some(v) = LEX.word(self.w(j), Kind::Ordinal) {
+                v.parse().ok()?
+            } else {
+                let w = self.w(j);
+                let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+                if !matches!(&w[digits.len()..], "st" | "nd" | "rd" | "th") {
                     return None;
                 }
-                return Some(Hit::date(start, j + 2, Point::Century(n - 1)));
+                digits.parse().ok()?
+            };
+            if n < 1 {
+                return None;
             }
+            return Some(Hit::date(start, j + 2, Point::Century(n - 1)));
         }
         None
     }
@@ -1564,12 +1638,16 @@ impl<'a> Parser<'a> {
             Some(_) if h > 12 || h == 0 => return None,
             _ => {}
         }
-        if let Some((e, _)) = self.lex(end, Kind::Zone)
+        let mut utc = false;
+        if let Some((e, zone)) = self.lex(end, Kind::Zone)
             && (self.cap(end) || self.w(end) == "local")
         {
-            end = e; // TempEval-3 writes UTC clock times without a zone designator
+            // Local zones (EST, CET) have no designator in TempEval-3's values; UTC and
+            // GMT take ISO 8601's `Z`, as MEANTIME writes them.
+            end = e;
+            utc = zone == "Z";
         }
-        Some(self.clock_hit(start, end, h, m))
+        Some(Hit { utc, ..self.clock_hit(start, end, h, m) })
     }
 
     fn clock_hit(&self, start: usize, end: usize, h: u8, m: u8) -> Hit {

@@ -47,7 +47,7 @@ pub fn recognise_with(doc: &Document, dct: Option<Date>, options: Options) -> Ve
             text: doc.text[span.start..span.end].to_string(),
             span: [span.start, span.end],
             kind: h.kind,
-            value: h.value,
+            value: h.value.map(|v| if h.utc && v.contains(':') { v + "Z" } else { v }),
             modifier: h.modifier.map(str::to_string),
         })
         .collect()
@@ -87,7 +87,7 @@ fn is_trigger(w: &str, number: bool) -> bool {
     number
         || LEX.starts(w)
         || w.contains('-')
-        || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent")
+        || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent" | "half")
         || w.strip_suffix('s').is_some_and(|stem| LEX.word(stem, Kind::Weekday).is_some())
 }
 

@@ -302,3 +302,47 @@ fn coming_weekdays_and_word_years() {
     assert_eq!(val("on this coming Sunday", "1998-03-04"), "1998-03-08");
     assert_eq!(val("in the winter of nineteen ninety-four", "1998-03-04"), "1994-WI");
 }
+
+#[test]
+fn tense_cues_skip_names_and_modal_passives() {
+    // "United" is a name, not a past verb; "would be traveling" points forward.
+    assert_eq!(val("the father would be traveling to the United States Thursday", "2000-04-05"), "2000-04-06");
+    // "should be completed": the modal decides, not the participle.
+    assert_eq!(val("The transaction should be completed in October.", "2009-06-05"), "2009-10");
+    // "could" is as often past: "could be located" keeps the past reading.
+    assert_eq!(val("He could not be located Wednesday in his hometown.", "2000-01-06"), "2000-01-05");
+}
+
+#[test]
+fn deadlines_point_forward() {
+    assert_eq!(val("talks that are supposed to conclude by May.", "1998-03-22"), "1998-05");
+    assert_eq!(val("Sales had fallen by May.", "1998-08-22"), "1998-05");
+}
+
+#[test]
+fn the_past_unit_is_the_previous_unit() {
+    assert_eq!(one("a profit for the last year of $2.7 billion", "2010-01-28"), ("the last year".into(), "2009".into(), String::new()));
+    assert_eq!(val("profits rose during the last quarter", "2007-01-18"), "2006-Q4");
+    assert_eq!(val("fell over the past two months", "2007-01-18"), "P2M");
+}
+
+#[test]
+fn spelled_ordinal_before_a_noun_is_not_a_day() {
+    assert_eq!(one("Apple announced on Tuesday the first generation of", "2006-01-11"), ("Tuesday".into(), "2006-01-10".into(), String::new()));
+}
+
+#[test]
+fn utc_clock_times_carry_z() {
+    assert_eq!(val("the flight left at 18:00 UTC.", "2009-12-16"), "2009-12-16T18:00Z");
+    assert_eq!(val("the market closed at 4 p.m. EST.", "2009-12-16"), "2009-12-16T16:00");
+}
+
+#[test]
+fn more_shapes() {
+    assert_eq!(val("in the 20th century", "2013-03-22"), "19");
+    assert_eq!(val("20th century art", "2013-03-22"), "19");
+    assert_eq!(val("it took half an hour", "2013-03-22"), "PT30M");
+    assert_eq!(val("it rained this past weekend", "2013-03-22"), "2013-W11-WE");
+    assert_eq!(val("the quake hit a week ago", "2011-03-18"), "2011-03-11");
+    assert_eq!(val("dealers will not be renewed after October of next year", "2009-05-15"), "2010-10");
+}
