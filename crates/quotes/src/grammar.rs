@@ -6,171 +6,8 @@
 //! apposition ("The city’s mayor, Vadim Boichenko, said"). A speaker written after the verb
 //! ("said Oleg Nikolenko") runs forward to the first preposition, clause word or punctuation.
 
-use crate::lexicon::{self, Verb};
+use crate::lexicon::{self, Verb, Words as W, is};
 use newsgraph_text::{Document, Span, TokenKind};
-
-/// Nominative pronouns: always subjects, always possible speakers.
-pub const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you"];
-
-/// Words that may stand between a subject and its speech verb ("has also said").
-const AUX_ADV: &[&str] = &[
-    "has",
-    "have",
-    "had",
-    "also",
-    "later",
-    "previously",
-    "then",
-    "again",
-    "would",
-    "will",
-    "could",
-    "can",
-    "may",
-    "might",
-    "did",
-    "does",
-    "do",
-    "is",
-    "was",
-    "were",
-    "are",
-    "be",
-    "been",
-    "not",
-    "never",
-    "just",
-    "once",
-    "earlier",
-    "first",
-    "further",
-    "often",
-    "always",
-    "still",
-    "already",
-    "last",
-    "now",
-    "once",
-    "even",
-    "n’t",
-    "n't",
-    "had",
-    "should",
-    "must",
-    "only",
-    "too",
-    "both",
-];
-
-/// Words that start a clause: a subject never reaches back past them.
-const CLAUSE_WORDS: &[&str] = &[
-    "that",
-    "but",
-    "and",
-    "or",
-    "while",
-    "when",
-    "after",
-    "before",
-    "because",
-    "as",
-    "although",
-    "though",
-    "since",
-    "if",
-    "where",
-    "whereas",
-    "so",
-    "yet",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "until",
-    "unless",
-    "however",
-    "meanwhile",
-    "whether",
-    "what",
-    "why",
-    "how",
-    "than",
-    "nor",
-    "once",
-    "then",
-    "also",
-    "instead",
-    "even",
-];
-
-/// Words that end a speaker phrase written after its verb.
-const RIGHT_STOPS: &[&str] = &[
-    "on",
-    "in",
-    "at",
-    "during",
-    "after",
-    "before",
-    "while",
-    "when",
-    "who",
-    "which",
-    "that",
-    "as",
-    "because",
-    "since",
-    "if",
-    "but",
-    "and",
-    "adding",
-    "saying",
-    "noting",
-    "told",
-    "to",
-    "last",
-    "this",
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "late",
-    "early",
-    "in",
-    "via",
-    "through",
-    "with",
-];
-
-/// Speech-verb forms that are as often plural nouns.
-const NOUN_LIKE_VERBS: &[&str] = &[
-    "reports",
-    "claims",
-    "notes",
-    "estimates",
-    "remarks",
-    "promises",
-    "pledges",
-    "tweets",
-    "posts",
-    "answers",
-    "replies",
-    "responses",
-    "findings",
-    "statements",
-    "comments",
-    "threats",
-    "vows",
-    "jokes",
-    "demands",
-    "shows",
-];
-
-/// Prepositions that open a parenthetical between a subject and its verb.
-const PREPOSITIONS: &[&str] = &["at", "in", "on", "during", "after", "before", "with", "from", "for", "speaking", "in an", "like"];
-
-pub const WEEKDAYS: &[&str] = &["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 pub fn one_of(w: &str, set: &[&str]) -> bool {
     set.iter().any(|s| s.eq_ignore_ascii_case(w))
@@ -257,7 +94,55 @@ impl<'a> Ctx<'a> {
             return None;
         }
         let end = (i + 3).min(self.len());
-        lexicon::speech_verb(&self.words[i..end])
+        let verb = lexicon::speech_verb(&self.words[i..end])?;
+        (!self.plural_noun_here(i)).then_some(verb)
+    }
+
+    /// A speech-verb form in "-s" that reads as a plural noun where it stands: "Gulf states",
+    /// "the reports", "its claims", "campaign-finance reports shows", "states that border
+    /// Iran". The verb and the noun share the spelling, so the words around decide:
+    /// - a determiner, possessive, number or preposition right before it (no verb stands there);
+    /// - a finite verb right after it, which only a plural subject takes ("states have",
+    ///   "reports say"), or "that" opening a relative clause ("states that border");
+    /// - a capitalised modifier right before it ("Gulf", "Arab", "EU") when nothing after it
+    ///   opens a complement clause, so "Smith states that the plan failed" keeps its verb.
+    fn plural_noun_here(&self, i: usize) -> bool {
+        let w = self.words[i];
+        if w.len() < 4 || !w.ends_with('s') || w.ends_with("ss") || w.eq_ignore_ascii_case("says") {
+            return false;
+        }
+        let first = self.sentence_first(i);
+        let end = self.sentence_end(i);
+        let prev = if i > first { self.words[i - 1] } else { "" };
+        let next = if i + 1 < end { self.words[i + 1] } else { "" };
+        let after_next = if i + 2 < end { self.words[i + 2] } else { "" };
+        let after_number = i > first && self.doc.tokens[i - 1].kind == TokenKind::Number;
+        if is(W::NounDeterminer, prev) || is(W::NounPreposition, prev) || after_number {
+            return true;
+        }
+        // Verbs a plural subject takes: "states have", "reports say", "claims were", "states warned".
+        let finite = |n: &str| !is_cap(n) && (is(W::PluralSubjectVerb, n) || (n.len() > 4 && n.ends_with("ed") && lexicon::speech_verb(&[n]).is_some()));
+        if finite(next) || (next.eq_ignore_ascii_case("that") && finite(after_next)) {
+            return true;
+        }
+        // "Gulf states", "Baltic states": a proper modifier, not the sentence's first word.
+        if i > first + 1 || (i == first + 1 && !self.title_case[self.sent[i]]) {
+            let proper_modifier = is_cap(prev) && i - 1 > first && !is(W::SubjectPronoun, prev) && !self.title_case[self.sent[i]];
+            // What a complement clause or object opens with: "the", "he", "Iran", "40".
+            let opens_np = |k: usize, n: &str| {
+                self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
+                    || (self.is_word(k) && (is_cap(n) || is(W::SubjectPronoun, n) || is(W::NounDeterminer, n)))
+            };
+            let complement = next.is_empty()
+                || next == ":"
+                || is_quote_mark(next)
+                || (next.eq_ignore_ascii_case("that") && (after_next.is_empty() || opens_np(i + 2, after_next) || is_quote_mark(after_next)))
+                || (!next.eq_ignore_ascii_case("that") && opens_np(i + 1, next));
+            if proper_modifier && !complement {
+                return true;
+            }
+        }
+        false
     }
 
     /// True when token `i` is the first token of its sentence.
@@ -287,7 +172,7 @@ impl<'a> Ctx<'a> {
             let w = self.words[end - 1];
             let ly = w.len() > 4 && w.ends_with("ly") && !is_cap(w);
             // Lower case only: "Theresa May said" keeps its "May".
-            if (one_of(w, AUX_ADV) && !is_cap(w)) || ly {
+            if (is(W::AuxAdv, w) && !is_cap(w)) || ly {
                 end -= 1;
             } else {
                 break;
@@ -348,7 +233,7 @@ impl<'a> Ctx<'a> {
             if !self.is_word(k) && !matches!(w, "’" | "'" | "-" | "." | "&") {
                 break;
             }
-            if (!is_cap(w) || self.sentence_start(k)) && one_of(w, CLAUSE_WORDS) {
+            if (!is_cap(w) || self.sentence_start(k)) && is(W::ClauseWord, w) {
                 // "Moscow and Kiev say": "and" between names belongs to the subject.
                 let joins_names = matches!(w.to_ascii_lowercase().as_str(), "and" | "&") && k > floor && is_cap(self.words[k - 1]) && is_cap(self.words[start]);
                 if !joins_names {
@@ -357,7 +242,7 @@ impl<'a> Ctx<'a> {
             }
             // Another speech verb ends the subject, unless it is as likely a plural noun
             // ("campaign-finance reports shows").
-            if self.cue(k).is_some() && !is_cap(w) && !one_of(w, NOUN_LIKE_VERBS) {
+            if self.cue(k).is_some() && !is_cap(w) && !is(W::NounLikeVerb, w) {
                 break;
             }
             start -= 1;
@@ -373,14 +258,14 @@ impl<'a> Ctx<'a> {
             start += 1;
         }
         // "Hillary Clinton, at a later press gaggle, said": step over a parenthetical phrase.
-        if depth == 0 && start > floor && start < end && self.words[start - 1] == "," && one_of(self.words[start], PREPOSITIONS) {
+        if depth == 0 && start > floor && start < end && self.words[start - 1] == "," && is(W::Parenthetical, self.words[start]) {
             return self.subject_ending_at(start - 1, floor, 1);
         }
         if start >= end {
             return None;
         }
         // "Later she said": a subject pronoun is the whole subject.
-        if one_of(self.words[end - 1], SUBJECT_PRONOUNS) {
+        if is(W::SubjectPronoun, self.words[end - 1]) {
             start = end - 1;
         }
         self.plausible_speaker(start, end).then_some((start, end))
@@ -457,9 +342,9 @@ impl<'a> Ctx<'a> {
             let in_apposition_pp = commas == 1
                 && one_of(w, &["at", "in", "for", "with", "from", "on"])
                 && (is_cap(next) || (one_of(next, &["the", "a"]) && self.words.get(k + 2).is_some_and(|n| is_cap(n))))
-                && !one_of(next, WEEKDAYS)
-                && !one_of(self.words.get(k + 2).copied().unwrap_or(""), WEEKDAYS);
-            if k > from && !is_cap(w) && one_of(w, RIGHT_STOPS) && !(w == "to" || w == "of" || joins || in_apposition_pp) {
+                && !is(W::Weekday, next)
+                && !is(W::Weekday, self.words.get(k + 2).copied().unwrap_or(""));
+            if k > from && !is_cap(w) && is(W::RightStop, w) && !(w == "to" || w == "of" || joins || in_apposition_pp) {
                 break;
             }
             if k > from && self.cue(k).is_some() {
@@ -487,41 +372,22 @@ impl<'a> Ctx<'a> {
             return false;
         }
         if b - a == 1
-            && (one_of(last, WEEKDAYS)
+            && (is(W::Weekday, last)
                 || (last.ends_with("ing") && is_cap(last))
-                || one_of(last, CLAUSE_WORDS)
+                || is(W::ClauseWord, last)
                 || one_of(last, &["to", "of", "in", "on", "at", "for", "with", "by", "from"]))
         {
             return false;
         }
-        if b - a == 1 && one_of(self.words[a], SUBJECT_PRONOUNS) {
+        if b - a == 1 && is(W::SubjectPronoun, self.words[a]) {
             return true;
         }
         let first = self.words[a];
-        if !is_cap(first)
-            && !first.starts_with(|c: char| c.is_ascii_digit())
-            && !one_of(
-                first,
-                &[
-                    "the", "a", "an", "some", "many", "several", "two", "three", "other", "senior", "top", "local", "his", "her", "their", "its", "our", "one",
-                    "both",
-                ],
-            )
-            && !lexicon::is_speaker_noun(first)
-        {
+        if !is_cap(first) && !first.starts_with(|c: char| c.is_ascii_digit()) && !is(W::SpeakerOpener, first) && !lexicon::is_speaker_noun(first) {
             return false;
         }
         // "The clip says", "The campaign says": a short determiner phrase.
-        if b - a <= 4
-            && one_of(
-                first,
-                &[
-                    "the", "a", "an", "this", "that", "another", "his", "her", "their", "its", "one", "some", "many", "several", "most", "other", "top",
-                    "senior",
-                ],
-            )
-            && b - a >= 2
-        {
+        if b - a <= 4 && is(W::ShortDeterminer, first) && b - a >= 2 {
             return (a + 1..b).all(|k| self.is_word(k) || matches!(self.words[k], "’" | "'" | "-"));
         }
         (a..b).any(|k| {

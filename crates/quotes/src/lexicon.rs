@@ -3,7 +3,7 @@
 //! Speech verbs are data, not code: adding a verb or changing what may follow it is an edit
 //! of `speech_verbs.tsv`.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// What may follow a speech verb as its reported content.
@@ -80,6 +80,92 @@ static SPEAKER_NOUNS: LazyLock<Vec<String>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The closed-class word sets of `grammar_words.tsv`, by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Words {
+    SubjectPronoun,
+    AuxAdv,
+    ClauseWord,
+    RightStop,
+    NounLikeVerb,
+    Parenthetical,
+    Weekday,
+    TimeWord,
+    Subordinator,
+    AdverbialStart,
+    NonPerson,
+    Opener,
+    DocumentNoun,
+    NameParticle,
+    PlacePreposition,
+    TitleWord,
+    Honorific,
+    LabelVerb,
+    NotClauseStart,
+    FiniteAfterIt,
+    OpeningAdverbial,
+    SpeakerOpener,
+    ShortDeterminer,
+    NounDeterminer,
+    NounPreposition,
+    PluralSubjectVerb,
+}
+
+/// The set names as written in the data file, in the order of [`Words`].
+const WORD_SET_NAMES: &[&str] = &[
+    "subject_pronoun",
+    "aux_adv",
+    "clause_word",
+    "right_stop",
+    "noun_like_verb",
+    "parenthetical",
+    "weekday",
+    "time_word",
+    "subordinator",
+    "adverbial_start",
+    "non_person",
+    "opener",
+    "document_noun",
+    "name_particle",
+    "place_preposition",
+    "title_word",
+    "honorific",
+    "label_verb",
+    "not_clause_start",
+    "finite_after_it",
+    "opening_adverbial",
+    "speaker_opener",
+    "short_determiner",
+    "noun_determiner",
+    "noun_preposition",
+    "plural_subject_verb",
+];
+
+static WORD_SETS: LazyLock<Vec<HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut sets = vec![HashSet::new(); WORD_SET_NAMES.len()];
+    for line in include_str!("../../../lexicons/quotes/grammar_words.tsv").lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let mut cols = line.split('\t');
+        let (Some(set), Some(word)) = (cols.next(), cols.next()) else { continue };
+        if let Some(i) = WORD_SET_NAMES.iter().position(|n| *n == set.trim()) {
+            sets[i].insert(word.trim());
+        }
+    }
+    sets
+});
+
+/// True when `word` (any ASCII case) is in the word set `set`.
+pub fn is(set: Words, word: &str) -> bool {
+    // Lower-case on the stack: this runs for most tokens, several times each.
+    let mut buf = [0u8; 32];
+    let Some(b) = buf.get_mut(..word.len()) else { return false };
+    b.copy_from_slice(word.as_bytes());
+    b.make_ascii_lowercase();
+    std::str::from_utf8(b).is_ok_and(|w| WORD_SETS[set as usize].contains(w))
+}
+
 /// The speech verb whose form starts with `words[0]`, if any (longest form first).
 /// `words` are the token texts from the candidate on.
 pub fn speech_verb(words: &[&str]) -> Option<Verb> {
@@ -114,5 +200,14 @@ mod tests {
         assert!(speech_verb(&["pointed", "at"]).is_none());
         assert!(speech_verb(&["walked"]).is_none());
         assert!(is_speaker_noun("Mayor") && is_speaker_noun("officials") && !is_speaker_noun("bus"));
+    }
+
+    #[test]
+    fn every_word_set_is_loaded() {
+        for (i, name) in WORD_SET_NAMES.iter().enumerate() {
+            assert!(!WORD_SETS[i].is_empty(), "word set {name} is empty or missing from grammar_words.tsv");
+        }
+        assert!(is(Words::AuxAdv, "Has") && is(Words::Weekday, "MONDAY") && !is(Words::Weekday, "March"));
+        assert!(is(Words::AuxAdv, "n’t") && !is(Words::AuxAdv, &"x".repeat(40)));
     }
 }

@@ -19,6 +19,7 @@ mod reported;
 mod resolve;
 
 use grammar::Ctx;
+use lexicon::Words as W;
 use newsgraph_record::{Entity, Quote, QuoteKind};
 use newsgraph_text::{Document, Span};
 
@@ -55,7 +56,8 @@ pub fn recognise(doc: &Document, entities: &[Entity]) -> Vec<Quote> {
     let stretches = marks::stretches(doc);
     let mut ctx = Ctx::new(doc, &stretches);
     let mut quoted = direct::find(&mut ctx, &stretches);
-    let reported = reported::find(&mut ctx, &quoted);
+    let mut reported = reported::find(&mut ctx, &quoted);
+    fold_quoted_reports(&ctx, &mut quoted, &mut reported);
     attribute_partials(&ctx, &mut quoted, &reported);
     continue_speakers(&mut quoted, &reported);
 
@@ -97,11 +99,60 @@ fn document_anaphor(text: Option<&str>) -> bool {
     words.len() == 2 && grammar::one_of(words[0], &["the", "this", "that", "these"]) && resolve::is_document_noun(words[1])
 }
 
+/// Reported speech that is a quotation and little else is one speech act, not two.
+///
+/// "The mayor said “the city is safe” on Monday": the content is the quotation (with a
+/// trailing adverbial), so the quotation is the quote — direct, with the report's speaker and
+/// verb — and no indirect item repeats it with its marks and "on Monday". "Biden said that
+/// Putin “cannot remain in power”": one word of the report's own stands outside the marks, so
+/// the quotation stays a partial quote carrying the report's speaker. A report needs two words
+/// of its own outside quotation marks (a leading "that" and an adverbial after the last
+/// quotation not counted), as a report of no quotation needs two words at all, or a
+/// subordinator framing the quotation ("said that if “…”").
+fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>) {
+    reported.retain(|r| {
+        let a = ctx.doc.token_at_or_after(r.content.start).min(ctx.len());
+        let b = ctx.doc.token_at_or_after(r.content.end).min(ctx.len());
+        let Some(last_quoted) = (a..b).rev().find(|&k| ctx.quoted[k]) else { return true };
+        // "… “the city is safe” on Monday": an adverbial after the quotation is the verb's.
+        let limit = match (last_quoted + 1..b).find(|&k| ctx.is_word(k)) {
+            Some(k) if lexicon::is(W::AdverbialStart, ctx.w(k)) || lexicon::is(W::Weekday, ctx.w(k)) || lexicon::is(W::TimeWord, ctx.w(k)) => k,
+            _ => b,
+        };
+        let own = (a..limit).filter(|&k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that"))).count();
+        // "said that if “…”": a condition or cause of the report's own frames the quotation,
+        // so the report says more than the quotation does.
+        let framed = (a..limit).find(|&k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that"))).is_some_and(|k| {
+            let w = ctx.w(k);
+            lexicon::is(W::Subordinator, w) || w.eq_ignore_ascii_case("unless") || w.eq_ignore_ascii_case("whether")
+        });
+        if own >= 2 || framed {
+            return true;
+        }
+        // The quotations inside (quotations are in text order and do not overlap).
+        let q = quoted.partition_point(|it| it.outer.end <= r.content.start);
+        let inside: Vec<usize> =
+            (q..quoted.len()).take_while(|&j| quoted[j].outer.start < r.content.end).filter(|&j| r.content.overlaps(quoted[j].outer)).collect();
+        for &j in &inside {
+            let item = &mut quoted[j];
+            if own == 0 && inside.len() == 1 {
+                item.kind = QuoteKind::Direct;
+                item.confidence = item.confidence.max(r.confidence);
+            }
+            if item.who == Who::None {
+                item.who = r.who.clone();
+                item.cue = r.cue;
+            }
+        }
+        false
+    });
+}
+
 /// Gives each partial quote the speaker and verb of the reported speech holding it, or of
 /// the first speech verb in its sentence.
 fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
     for item in quoted.iter_mut() {
-        if item.kind != QuoteKind::Partial {
+        if item.kind != QuoteKind::Partial || item.who != Who::None {
             continue;
         }
         let outer = item.outer;
@@ -171,28 +222,7 @@ fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
 
 /// Verbs that attribute a quoted label without taking a clause ("called it “a disaster”").
 fn one_word_cue(w: &str) -> bool {
-    matches!(
-        w,
-        "called"
-            | "calls"
-            | "described"
-            | "describes"
-            | "dubbed"
-            | "labelled"
-            | "labeled"
-            | "branded"
-            | "likened"
-            | "termed"
-            | "referenced"
-            | "references"
-            | "cited"
-            | "cites"
-            | "invoked"
-            | "mentioned"
-            | "praised"
-            | "criticized"
-            | "criticised"
-    )
+    lexicon::is(lexicon::Words::LabelVerb, w)
 }
 
 fn to_quote(ctx: &Ctx, resolver: &resolve::Resolver, item: &Item, quoted: &[Item]) -> Quote {

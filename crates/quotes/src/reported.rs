@@ -6,28 +6,11 @@
 //! opening a new clause (", but", ", adding", ", while"). Verbs whose frame is `that` need
 //! an explicit "that" so that "confirmed 1,119 deaths" is not taken for reported speech.
 
-use crate::grammar::{Ctx, SUBJECT_PRONOUNS, WEEKDAYS, is_cap, is_quote_mark, one_of};
+use crate::grammar::{Ctx, is_cap, is_quote_mark, one_of};
 use crate::lexicon::Frame;
+use crate::lexicon::{Words as W, is};
 use crate::{Item, Who};
 use newsgraph_record::QuoteKind;
-
-/// Time words that may sit between a speech verb and its content ("said on Monday that").
-const TIME_WORDS: &[&str] = &[
-    "yesterday",
-    "today",
-    "tonight",
-    "earlier",
-    "later",
-    "recently",
-    "again",
-    "also",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "separately",
-    "previously",
-    "once",
-];
 
 pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
@@ -145,7 +128,7 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
                 // Parenthetical: "The museum, Mr. Bush said, celebrated …" — the content is the
                 // sentence around the attribution.
                 // ("the agency said in a June report, and those …": past a short adverbial.)
-                let after = if one_of(ctx.w(cend), ADVERBIAL_STARTS) || one_of(ctx.w(cend), WEEKDAYS) {
+                let after = if is(W::AdverbialStart, ctx.w(cend)) || is(W::Weekday, ctx.w(cend)) {
                     (cend..(cend + 7).min(end)).find(|&k| ctx.w(k) == ",").unwrap_or(cend)
                 } else {
                     cend
@@ -163,7 +146,7 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
                     }
                 }
                 // "After Biden said that …, officials spent …": a subordinate clause ends at its comma.
-                if sa > first && one_of(ctx.w(sa - 1), SUBORDINATORS) {
+                if sa > first && is(W::Subordinator, ctx.w(sa - 1)) {
                     let a = content_start(ctx, cend, end, v.frame)?;
                     let b = (a..ctx.clause_end(a)).find(|&k| ctx.w(k) == "," && !ctx.quoted[k]).unwrap_or_else(|| ctx.clause_end(a));
                     return content_item(ctx, a, b, Who::Span(sa, sb), Some(cue), 0.75);
@@ -196,9 +179,6 @@ fn comma_before(ctx: &Ctx, k: usize, first: usize) -> Option<usize> {
     (j < k && j > first && ctx.w(j - 1) == ",").then_some(j)
 }
 
-/// Words opening a subordinate clause: reported speech inside one ends at its comma.
-const SUBORDINATORS: &[&str] = &["after", "when", "before", "since", "while", "although", "though", "because", "if", "as", "once", "until", "whereas"];
-
 /// The start of the last coordinated clause before an inverted attribution: in
 /// "A is so, but B is so, officials said" the officials are reported saying B.
 fn last_clause_start(ctx: &Ctx, first: usize, end: usize) -> usize {
@@ -224,9 +204,9 @@ fn at_clause_end(ctx: &Ctx, mut k: usize, end: usize) -> bool {
             return false;
         }
         // Only an adverbial may follow: "said on Monday", "said in a statement", "said Monday".
-        let adverbial_start = one_of(w, ADVERBIAL_STARTS)
-            || one_of(w, WEEKDAYS)
-            || one_of(w, TIME_WORDS)
+        let adverbial_start = is(W::AdverbialStart, w)
+            || is(W::Weekday, w)
+            || is(W::TimeWord, w)
             || one_of(w, &["to", "from", "with", "by", "via", "afterward", "afterwards", "too", "privately"])
             || (w.ends_with("ly") && !is_cap(w));
         if skipped == 0 && !adverbial_start {
@@ -263,7 +243,7 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         return (k + 1 < end).then_some(k);
     }
     // An adverbial before "that": "said in a speech in Poland that", "said on Sunday that".
-    if one_of(ctx.w(k), ADVERBIAL_STARTS) || one_of(ctx.w(k), WEEKDAYS) {
+    if is(W::AdverbialStart, ctx.w(k)) || is(W::Weekday, ctx.w(k)) {
         let mut j = k;
         while j < end && j < k + 12 {
             let w = ctx.w(j);
@@ -281,21 +261,15 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         // A bare clause is still clear when it opens with a subject: "announced it had
         // reached", "warned they would" (an object would be "them", "it on Monday").
         let w = ctx.w(k);
-        let subject = one_of(w, &["he", "she", "they", "we", "i"])
-            || (one_of(w, &["it", "there", "this"])
-                && one_of(
-                    ctx.w(k + 1),
-                    &["had", "has", "have", "was", "is", "were", "are", "would", "will", "could", "can", "may", "might", "should", "must", "did", "does"],
-                ));
+        let subject = one_of(w, &["he", "she", "they", "we", "i"]) || (one_of(w, &["it", "there", "this"]) && is(W::FiniteAfterIt, ctx.w(k + 1)));
         return (subject && k + 1 < end).then_some(k);
     }
     // Time words: "said Monday …", "said on Sunday …", "said earlier …".
     loop {
         let w = ctx.w(k);
-        if one_of(w, WEEKDAYS) || one_of(w, TIME_WORDS) {
+        if is(W::Weekday, w) || is(W::TimeWord, w) {
             k += 1;
-        } else if one_of(w, &["on", "last", "this"]) && (one_of(ctx.w(k + 1), WEEKDAYS) || one_of(ctx.w(k + 1), &["week", "month", "year", "night", "morning"]))
-        {
+        } else if one_of(w, &["on", "last", "this"]) && (is(W::Weekday, ctx.w(k + 1)) || one_of(ctx.w(k + 1), &["week", "month", "year", "night", "morning"])) {
             k += 2;
         } else {
             break;
@@ -305,90 +279,9 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         return None;
     }
     let w = ctx.w(k);
-    let clause_like = ctx.is_word(k)
-        && !one_of(w, ADVERBIAL_STARTS)
-        && !one_of(
-            w,
-            &[
-                "to",
-                "of",
-                "with",
-                "by",
-                "about",
-                "from",
-                "into",
-                "so",
-                "and",
-                "or",
-                "but",
-                "yes",
-                "no",
-                "nothing",
-                "anything",
-                "something",
-                "what",
-                "goodbye",
-                "hello",
-                "thanks",
-                "sorry",
-                "please",
-                "how",
-                "why",
-                "when",
-                "where",
-                "whether",
-                "if",
-                "him",
-                "them",
-                "me",
-                "us",
-                "so",
-                "otherwise",
-                "more",
-                "little",
-                "much",
-                "very",
-                "only",
-            ],
-        )
-        || (is_quote_mark(w) && k + 1 < end);
+    let clause_like = ctx.is_word(k) && !is(W::AdverbialStart, w) && !is(W::NotClauseStart, w) || (is_quote_mark(w) && k + 1 < end);
     clause_like.then_some(k)
 }
-
-/// Words that open an adverbial between a verb and its "that" ("in a statement", "on Monday").
-const ADVERBIAL_STARTS: &[&str] = &[
-    "in",
-    "on",
-    "at",
-    "during",
-    "after",
-    "before",
-    "last",
-    "this",
-    "earlier",
-    "later",
-    "yesterday",
-    "today",
-    "tonight",
-    "also",
-    "repeatedly",
-    "publicly",
-    "privately",
-    "separately",
-    "previously",
-    "again",
-    "then",
-    "via",
-    "through",
-    "while",
-    "when",
-    "as",
-    "recently",
-    "once",
-    "for",
-    "over",
-    "following",
-];
 
 /// Skips the addressee of "told": "reporters", "the BBC", "Russian journalists", "him".
 fn skip_addressee(ctx: &Ctx, mut k: usize, end: usize) -> usize {
@@ -443,7 +336,7 @@ pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &[&Item]) -> Who {
         return item.who.clone();
     }
     if let Some(k) = (first..ci).rev().find(|&k| {
-        !ctx.quoted[k] && one_of(ctx.w(k), SUBJECT_PRONOUNS) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))
+        !ctx.quoted[k] && is(W::SubjectPronoun, ctx.w(k)) && !ctx.w(k).eq_ignore_ascii_case("it") || (k == first && ctx.w(k).eq_ignore_ascii_case("it"))
     }) {
         return Who::Span(k, k + 1);
     }
@@ -457,31 +350,8 @@ fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
         k += 1;
     }
     // "In August, several environmental groups granted …": past an opening adverbial.
-    if one_of(
-        ctx.w(k),
-        &[
-            "in",
-            "on",
-            "at",
-            "after",
-            "before",
-            "during",
-            "following",
-            "since",
-            "with",
-            "for",
-            "by",
-            "last",
-            "earlier",
-            "later",
-            "overall",
-            "still",
-            "meanwhile",
-            "however",
-            "yesterday",
-            "today",
-        ],
-    ) && let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",")
+    if is(W::OpeningAdverbial, ctx.w(k))
+        && let Some(c) = (k..limit).find(|&j| ctx.w(j) == ",")
     {
         k = c + 1;
     }

@@ -10,176 +10,9 @@
 //! - anything else keeps its words as `speaker_text` ("A senior Turkish official").
 
 use crate::grammar::{Ctx, is_cap, one_of};
-use crate::lexicon;
+use crate::lexicon::{self, Words as W, is};
 use newsgraph_record::{Entity, EntityType};
 use newsgraph_text::Span;
-
-/// Words that make a capitalised run an organisation or a place, not a person.
-const NON_PERSON: &[&str] = &[
-    "ministry",
-    "department",
-    "republic",
-    "nations",
-    "union",
-    "council",
-    "house",
-    "court",
-    "party",
-    "army",
-    "forces",
-    "committee",
-    "agency",
-    "government",
-    "city",
-    "state",
-    "states",
-    "kingdom",
-    "office",
-    "bank",
-    "fund",
-    "news",
-    "times",
-    "post",
-    "press",
-    "service",
-    "university",
-    "institute",
-    "center",
-    "centre",
-    "association",
-    "commission",
-    "organization",
-    "organisation",
-    "company",
-    "corp",
-    "inc",
-    "group",
-    "network",
-    "church",
-    "county",
-    "province",
-    "region",
-    "street",
-    "square",
-    "airport",
-    "national",
-    "federal",
-    "international",
-    "foundation",
-    "board",
-    "administration",
-    "senate",
-    "congress",
-    "parliament",
-    "police",
-    "guard",
-    "navy",
-    "journal",
-    "club",
-    "team",
-    "today",
-    "reuters",
-    "kremlin",
-    "pentagon",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "god",
-    "christmas",
-    "eid",
-    "president",
-    "minister",
-    "secretary",
-];
-
-/// Sentence-opening function words that are capitalised only by position.
-const OPENERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "but",
-    "and",
-    "in",
-    "on",
-    "at",
-    "when",
-    "after",
-    "before",
-    "since",
-    "as",
-    "if",
-    "while",
-    "for",
-    "with",
-    "by",
-    "from",
-    "to",
-    "of",
-    "this",
-    "that",
-    "these",
-    "those",
-    "it",
-    "he",
-    "she",
-    "they",
-    "we",
-    "i",
-    "his",
-    "her",
-    "their",
-    "our",
-    "its",
-    "mr",
-    "mr.",
-    "mrs.",
-    "ms.",
-    "dr.",
-    "so",
-    "yet",
-    "still",
-    "now",
-    "then",
-    "there",
-    "here",
-    "what",
-    "who",
-    "why",
-    "how",
-    "according",
-    "although",
-    "though",
-    "during",
-    "until",
-    "meanwhile",
-    "however",
-    "both",
-    "all",
-    "some",
-    "many",
-    "most",
-    "one",
-    "former",
-    "new",
-    "us",
-    "u.s.",
-];
 
 /// A person named in the text by our own reading: where, and the name without titles.
 #[derive(Debug, Clone)]
@@ -206,8 +39,7 @@ pub fn find_people(ctx: &Ctx) -> Vec<Person> {
         let mut j = i;
         while j < n && ctx.para[j] == ctx.para[start] {
             let w = ctx.w(j);
-            let particle =
-                one_of(w, &["de", "van", "von", "bin", "al", "da", "du", "del", "der", "la", "le"]) && j + 1 < n && is_cap(ctx.w(j + 1)) && j > start;
+            let particle = is(W::NameParticle, w) && j + 1 < n && is_cap(ctx.w(j + 1)) && j > start;
             if (ctx.is_word(j) && is_cap(w)) || particle {
                 j += 1;
             } else {
@@ -222,23 +54,22 @@ pub fn find_people(ctx: &Ctx) -> Vec<Person> {
 
 fn push_person(ctx: &Ctx, start: usize, end: usize, out: &mut Vec<Person>) {
     // "in Colorado Springs", "to Mt. Everest": a run after a place preposition is a place.
-    if start > 0 && one_of(ctx.w(start - 1), &["in", "at", "from", "to", "near", "into", "across", "outside", "inside"]) {
+    if start > 0 && is(W::PlacePreposition, ctx.w(start - 1)) {
         return;
     }
     let mut a = start;
     let mut titles = Vec::new();
     // Drop opening function words, then titles and nationality adjectives before the name.
-    while a < end && one_of(ctx.w(a), OPENERS) {
+    while a < end && is(W::Opener, ctx.w(a)) {
         a += 1;
     }
     let mut k = a;
     while k < end {
         let w = ctx.w(k);
         let lower = w.to_lowercase();
-        let title = lexicon::is_speaker_noun(w)
-            || one_of(w, &["secretary", "foreign", "interior", "defense", "defence", "prime", "vice", "deputy", "state", "general", "attorney", "former"]);
+        let title = lexicon::is_speaker_noun(w) || is(W::TitleWord, w);
         let nationality = lower.ends_with("ian") || lower.ends_with("ese") || lower.ends_with("ish") || lower == "us" || lower == "u.s." || lower == "uk";
-        if (title || nationality || one_of(w, NON_PERSON)) && k + 1 < end {
+        if (title || nationality || is(W::NonPerson, w)) && k + 1 < end {
             if title {
                 titles.push(lower);
             }
@@ -250,11 +81,11 @@ fn push_person(ctx: &Ctx, start: usize, end: usize, out: &mut Vec<Person>) {
     if words.is_empty() || words.len() > 4 {
         return;
     }
-    if words.iter().any(|w| one_of(w, NON_PERSON) || one_of(w, OPENERS) || w.chars().all(|c| c.is_uppercase() || c == '.')) {
+    if words.iter().any(|w| is(W::NonPerson, w) || is(W::Opener, w) || w.chars().all(|c| c.is_uppercase() || c == '.')) {
         return;
     }
     // One word is a name only with a title before it ("President Zelensky", "Mr. Smith").
-    if words.len() == 1 && titles.is_empty() && !(a > 0 && one_of(ctx.w(a - 1), &["mr.", "mrs.", "ms.", "dr.", "mr", "mrs", "ms", "dr"])) {
+    if words.len() == 1 && titles.is_empty() && !(a > 0 && is(W::Honorific, ctx.w(a - 1))) {
         return;
     }
     let span = ctx.span(a, end);
@@ -383,31 +214,8 @@ impl<'a> Resolver<'a> {
     }
 }
 
-/// Nouns for documents and findings that speak for their authors ("the study found").
-const DOCUMENT_NOUNS: &[&str] = &[
-    "study",
-    "survey",
-    "report",
-    "analysis",
-    "data",
-    "poll",
-    "review",
-    "research",
-    "findings",
-    "figures",
-    "statistics",
-    "audit",
-    "investigation",
-    "ruling",
-    "decision",
-    "filing",
-    "statement",
-    "memo",
-    "document",
-];
-
 pub fn is_document_noun(w: &str) -> bool {
-    one_of(w, DOCUMENT_NOUNS)
+    is(W::DocumentNoun, w)
 }
 
 /// The part of a speaker phrase that holds its head: before any "of"/"to"/"for" phrase,

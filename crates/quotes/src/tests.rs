@@ -277,3 +277,41 @@ fn documents_speak_for_their_authors() {
     assert_eq!(r.speaker_text.as_deref(), Some("The study"));
     assert_eq!(r.speaker.as_deref(), Some("e1"));
 }
+
+#[test]
+fn a_quoted_clause_is_one_quote_not_two() {
+    // The whole complement is quoted: one direct quote, without marks or "on Monday".
+    let (_, q) = run("The mayor said “the city is safe” on Monday.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!((q[0].kind, q[0].text.as_str()), (QuoteKind::Direct, "the city is safe"));
+    assert_eq!((q[0].speaker_text.as_deref(), q[0].cue.as_deref()), (Some("The mayor"), Some("said")));
+    let (_, q) = run("Smith said \"we will win the election\" in a statement.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!((q[0].kind, q[0].text.as_str(), q[0].speaker_text.as_deref()), (QuoteKind::Direct, "we will win the election", Some("Smith")));
+    // One word of the report's own outside the marks: the quotation is a partial quote.
+    let (_, q) = run("After US President Joe Biden said in a speech in Poland that Putin “cannot remain in power”, officials spent Sunday explaining.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!((q[0].kind, q[0].text.as_str()), (QuoteKind::Partial, "cannot remain in power"));
+    assert_eq!(q[0].speaker_name.as_deref(), Some("Joe Biden"));
+    // A report with words of its own, or a condition of its own, keeps both.
+    let (_, q) = run("He said that if “the final ruling requires us to act, we will appeal.”");
+    assert_eq!(q.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![QuoteKind::Indirect, QuoteKind::Partial], "{q:#?}");
+    let (_, q) = run("Blinken said Biden meant that Putin could not be “authorized to war” against Ukraine.");
+    assert_eq!(q.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![QuoteKind::Indirect, QuoteKind::Partial], "{q:#?}");
+}
+
+#[test]
+fn plural_nouns_are_not_speech_verbs() {
+    let (_, q) = run("Gulf states said the oil price would rise. Several Arab states said they would help.");
+    let speakers: Vec<_> = q.iter().map(|x| x.speaker_text.as_deref()).collect();
+    assert_eq!(speakers, vec![Some("Gulf states"), Some("Several Arab states")], "{q:#?}");
+    // Neither a relative clause nor a noun phrase after "states" is reported speech.
+    let (_, q) = run("The Gulf states that border Iran have cut output. Baltic states, including Estonia, agreed. The reports were wrong.");
+    assert!(q.is_empty(), "{q:#?}");
+    // The verb stays a verb.
+    let (_, q) = run("The minister states that the plan failed. Smith states that the talks will resume. He claims the vote was rigged.");
+    assert_eq!(q.len(), 3, "{q:#?}");
+    assert_eq!(q[1].speaker_text.as_deref(), Some("Smith"));
+    let (_, q) = run("Campaign-finance reports show the group raised $5 million, the paper reports.");
+    assert!(q.iter().all(|x| x.speaker_text.as_deref() != Some("Campaign-finance")), "{q:#?}");
+}
