@@ -474,6 +474,7 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
         }
         split.push(describe(s, st, a.end, ent_at, entities));
     }
+    add_country_anaphors(s, &mut split);
     for idx in 1..split.len() {
         let (prev_end, cur_start) = (split[idx - 1].end, split[idx].start);
         let between: Vec<&str> = (prev_end..cur_start).map(|k| s.w(k)).collect();
@@ -492,6 +493,24 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
         }
     }
     split
+}
+
+/// "the country", "the nation" after a phrase naming a country in the same sentence stand
+/// for that state ("British Prime Minister Theresa May said the country would leave").
+fn add_country_anaphors(s: &Sent, actors: &mut Vec<Actor>) {
+    let mut found = Vec::new();
+    for k in 1..s.len() {
+        if s.w(k - 1) != "the" || !matches!(strip_possessive(s.w(k)).0, "country" | "nation") || actors.iter().any(|a| a.start < k + 1 && k - 1 < a.end) {
+            continue;
+        }
+        let Some(c) = actors.iter().rev().filter(|a| a.end <= k - 1).find_map(|a| a.country) else { continue };
+        let possessive = strip_possessive(s.w(k)).1;
+        found.push(Actor { start: k - 1, end: k + 1, kind: ActorKind::Place, entity: None, country: Some(c), metonym: true, possessive, conj_prev: None, modifier_only: false });
+    }
+    if !found.is_empty() {
+        actors.extend(found);
+        actors.sort_by_key(|a| a.start);
+    }
 }
 
 fn describe(s: &Sent, start: usize, end: usize, ent_at: &[Option<usize>], entities: &[Entity]) -> Actor {

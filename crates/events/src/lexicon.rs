@@ -13,6 +13,7 @@ const CAMEO_PLOVER: &str = include_str!("../../../lexicons/events/cameo_plover.t
 const AGENTS: &str = include_str!("../../../lexicons/events/agents.tsv");
 const COUNTRIES: &str = include_str!("../../../lexicons/events/countries.tsv");
 const CURATED: &str = include_str!("../../../lexicons/events/curated.tsv");
+const WORDS: &str = include_str!("../../../lexicons/events/words.tsv");
 
 /// A CAMEO code as written in the dictionaries ("112", "0871"); `None` means "no event" (`---`).
 pub type Code = Option<&'static str>;
@@ -74,6 +75,8 @@ pub struct Lexicon {
     pub countries: Vec<Country>,
     /// Status cues by their first word.
     pub cues: HashMap<&'static str, Vec<(Vec<&'static str>, Cue)>>,
+    /// Named closed-class word lists (`words.tsv`): determiners, prepositions, pronouns …
+    pub words: HashMap<&'static str, Vec<&'static str>>,
 }
 
 /// How a word names a country: by name, as its adjective, or as its seat of government.
@@ -218,6 +221,23 @@ fn build() -> Lexicon {
                     add_trigger(&mut lex, form, block, block, code_of(code), noun, true);
                 }
             }
+            ["set", name, members] => {
+                let m = members.split('|').map(|m| m.split(' ').filter(|w| !w.is_empty()).collect()).collect();
+                lex.sets.insert(name.trim_start_matches('&'), m);
+            }
+            ["pattern", forms, pre, post, code] => {
+                // A pattern of ours for a verb: it goes into the verb's block ahead of the
+                // dictionary's, so that it wins a tie.
+                for form in forms.split('|') {
+                    let Some(t) = lex.triggers.get(form).and_then(|l| l.iter().find(|t| !t.noun && t.words == [form])) else { continue };
+                    let (block, lemma) = (t.block, t.lemma);
+                    let list = lex.patterns.entry(block).or_default();
+                    let pat = Pattern { lemma, pre: pat_words(pre), post: pat_words(post), code: code_of(code) };
+                    // Ours replaces a dictionary pattern with the same words.
+                    list.retain(|p| !(p.lemma == pat.lemma && p.pre == pat.pre && p.post == pat.post));
+                    list.insert(0, pat);
+                }
+            }
             ["agent", phrase, _sector] => add_agent(&mut lex, phrase),
             ["seat", phrase, iso3] => {
                 if let Some(idx) = lex.countries.iter().position(|c| c.iso3 == *iso3) {
@@ -242,6 +262,11 @@ fn build() -> Lexicon {
             _ => {}
         }
     }
+    for f in data_lines(WORDS) {
+        if let [name, members] = f.as_slice() {
+            lex.words.entry(name).or_default().extend(members.split('|').map(str::trim).filter(|w| !w.is_empty()));
+        }
+    }
     lex
 }
 
@@ -261,6 +286,16 @@ impl Lexicon {
             return Some("REQUEST");
         }
         None
+    }
+
+    /// The words of a named list of `words.tsv` (empty for an unknown name).
+    pub fn list(&self, name: &str) -> &[&'static str] {
+        self.words.get(name).map_or(&[], Vec::as_slice)
+    }
+
+    /// True when `w` is in the named word list.
+    pub fn is_word_in(&self, name: &str, w: &str) -> bool {
+        self.list(name).contains(&w)
     }
 
     /// The country a lower-case word or phrase names, and how.

@@ -43,8 +43,9 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 *f = true;
             }
         }
-        // Trigger words inside actor phrases ("Russian forces", "Free Trade Agreement") are names.
-        let mut found: Vec<triggers::Found> = triggers::find(&s, &after_actor).into_iter().filter(|f| !(f.start..f.end).any(|k| in_actor[k])).collect();
+        // Trigger words inside actor phrases ("Russian forces", "Free Trade Agreement") are names;
+        // a verb phrase that ends in an actor noun ("joining forces with") is not.
+        let mut found: Vec<triggers::Found> = triggers::find(&s, &after_actor).into_iter().filter(|f| !in_actor[f.start]).collect();
         found.extend(roles::modal_demands(&s, &actors));
         found.sort_by_key(|f| f.start);
         for (fi, f) in found.iter().enumerate() {
@@ -53,7 +54,13 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             }
             let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun).collect();
             let Some(r) = roles::assign(&s, &actors, f, &verbs_before) else { continue };
-            let source = if r.source.is_empty() {
+            let location = ctx.location(&s, &actors, f, r.target.as_deref(), f.plover, usize::MAX);
+            // An attack named without its perpetrator ("an explosion in Chelsea"): the words
+            // for the attack stand as its source and the place attacked as its target.
+            let unattributed = r.source.is_empty() && f.noun && f.plover == "ASSAULT";
+            let source = if unattributed {
+                ActorRef { id: None, text: s.text(f.start, f.end).to_string(), key: "attack".to_string() }
+            } else if r.source.is_empty() {
                 // "We have been in touch with …" inside a quote: the speaker is the source.
                 match first_person_speaker(&s, f.start, quotes, s.span(f.start, f.end)) {
                     Some(a) => a,
@@ -62,7 +69,11 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             } else {
                 ctx.actor_ref(&s, &actors, &r.source)
             };
-            let target = r.target.as_ref().map(|t| ctx.actor_ref(&s, &actors, t));
+            let mut target = r.target.as_ref().map(|t| ctx.actor_ref(&s, &actors, t));
+            if unattributed {
+                // Only a place named close to the attack words is the place attacked.
+                target = ctx.location(&s, &actors, f, None, f.plover, 8).and_then(|place| ctx.place_ref(&place));
+            }
             if target.is_none() && !matches!(f.plover, "PROTEST" | "MOBILIZE") {
                 continue;
             }
@@ -88,7 +99,6 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 (None, EventStatus::Reported | EventStatus::Negated) => date.map(str::to_string),
                 _ => None,
             };
-            let location = ctx.location(&s, &actors, f, r.target.as_deref(), f.plover);
             let key_target = target.as_ref().map_or(String::new(), |t| t.key.clone());
             let (ka, kb) = if f.plover == "CONSULT" && key_target < source.key {
                 (key_target.clone(), source.key.clone())
@@ -163,6 +173,10 @@ fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> b
     if between.iter().any(|w| matches!(*w, "," | ";" | ":" | "." | "but" | "and" | "while" | "which" | "who")) {
         return false;
     }
+    // "announced plans to give $15 million to X": the planned act is an event of its own.
+    if between.iter().any(|w| LEXICON.is_word_in("plan_nouns", w)) {
+        return false;
+    }
     if f.noun {
         // A noun object right after the verb: "condemned the attack", "agreed a ceasefire".
         return between.len() <= 3 && !between.iter().any(|w| actors::PREPOSITIONS.contains(w) && *w != "to" && *w != "for" && *w != "on");
@@ -183,6 +197,8 @@ struct DocContext<'a> {
     entities: &'a [Entity],
     mentions: Vec<(Span, usize)>,
     country_entity: HashMap<usize, usize>,
+    /// Each organisation's name and alias words, lower case, for nominal reference.
+    org_words: Vec<(usize, Vec<String>)>,
 }
 
 impl<'a> DocContext<'a> {
@@ -205,7 +221,13 @@ impl<'a> DocContext<'a> {
                 }
             }
         }
-        DocContext { entities, mentions, country_entity }
+        let org_words = entities
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| e.kind == EntityType::ORG)
+            .map(|(i, e)| (i, std::iter::once(&e.name).chain(&e.aliases).flat_map(|n| n.split_whitespace()).map(str::to_lowercase).collect()))
+            .collect();
+        DocContext { entities, mentions, country_entity, org_words }
     }
 
     /// The entity covering each token of a sentence.
@@ -230,13 +252,52 @@ impl<'a> DocContext<'a> {
         let owner = group[0].checked_sub(1).map(|o| &actors[o]).filter(|o| o.possessive && o.end == first.start);
         let start = owner.map_or(first.start, |o| o.start);
         let text = s.text(start, last.end).trim_end_matches("’s").trim_end_matches("'s").to_string();
-        let id = self.entity_of(first).or_else(|| owner.and_then(|o| self.entity_of(o)));
+        let id = self.entity_of(first).or_else(|| owner.and_then(|o| self.entity_of(o))).or_else(|| self.nominal(s, last));
         let key = match (&id, first.country) {
             (Some(id), _) => id.clone(),
             (None, Some(c)) if first.metonym || first.kind == ActorKind::Place || pure_demonym(s, first) => LEXICON.countries[c].iso3.to_string(),
             _ => text.to_lowercase(),
         };
         ActorRef { id, text, key }
+    }
+
+    /// The organisation a common noun refers back to ("a federal appeals court" → "U.S. Court
+    /// of Appeals for the Sixth Circuit"): the one organisation of the article whose name holds
+    /// the head noun and every telling modifier before it. None when several could be meant.
+    fn nominal(&self, s: &Sent, a: &Actor) -> Option<String> {
+        if a.entity.is_some() || a.country.is_some() || a.kind == ActorKind::Person {
+            return None;
+        }
+        let head = s.w(a.end - 1).trim_end_matches("'s");
+        let head = head.strip_suffix('s').filter(|_| !head.ends_with("ss")).unwrap_or(head);
+        if !LEXICON.is_word_in("institution_heads", head) {
+            return None;
+        }
+        // Modifiers inside the phrase and up to two lower-case words right before it.
+        let mut mods: Vec<&str> = (a.start..a.end - 1).map(|k| s.w(k)).collect();
+        let mut k = a.start;
+        while k > 0 && a.start - k < 2 && s.is_word(k - 1) && s.raw(k - 1).chars().next().is_some_and(char::is_lowercase) && !LEXICON.is_word_in("determiners", s.w(k - 1)) {
+            k -= 1;
+            mods.push(s.w(k));
+        }
+        mods.retain(|m| !LEXICON.is_word_in("generic_modifiers", m));
+        let has = |words: &[String], w: &str| words.iter().any(|n| n == w || n.strip_suffix('s') == Some(w) || w.strip_suffix('s') == Some(n.as_str()));
+        let mut found = None;
+        for (e, words) in &self.org_words {
+            if has(words, head) && mods.iter().all(|m| has(words, m)) {
+                if found.is_some_and(|f| f != *e) {
+                    return None;
+                }
+                found = Some(*e);
+            }
+        }
+        found.map(|e| self.entities[e].id.clone())
+    }
+
+    /// A place entity (by id) as an actor.
+    fn place_ref(&self, id: &str) -> Option<ActorRef> {
+        let e = self.entities.iter().find(|e| e.id == id)?;
+        Some(ActorRef { id: Some(e.id.clone()), text: e.name.clone(), key: e.id.clone() })
     }
 
     /// The entity id an actor stands for: a seat of government or a bare demonym
@@ -255,8 +316,8 @@ impl<'a> DocContext<'a> {
     }
 
     /// The place of an event: a place named after "in", "at" or "near" in the sentence (the
-    /// one nearest the trigger), or the place attacked.
-    fn location(&self, s: &Sent, actors: &[Actor], f: &triggers::Found, target: Option<&[usize]>, ty: &str) -> Option<String> {
+    /// one nearest the trigger, at most `max` tokens away), or the place attacked.
+    fn location(&self, s: &Sent, actors: &[Actor], f: &triggers::Found, target: Option<&[usize]>, ty: &str, max: usize) -> Option<String> {
         if matches!(ty, "ASSAULT" | "COERCE")
             && let Some(&t) = target.and_then(|t| t.first())
             && let Some(e) = actors[t].entity
@@ -270,20 +331,23 @@ impl<'a> DocContext<'a> {
             if !matches!(self.entities[e].kind, EntityType::GPE | EntityType::LOC | EntityType::FAC) || a.start == 0 {
                 continue;
             }
-            let mut p = a.start - 1;
-            if p > 0 && s.w(p) == "the" {
-                p -= 1;
-            }
-            if !matches!(s.w(p), "in" | "at" | "near" | "outside" | "inside") {
+            // The preposition, across a determiner and up to three modifiers ("in a densely
+            // packed Chelsea neighborhood").
+            let governed = (a.start.saturating_sub(5)..a.start).rev().take_while(|&k| s.is_word(k)).find(|&k| !s.raw(k).chars().next().is_some_and(char::is_lowercase) || actors::PREPOSITIONS.contains(&s.w(k)) || triggers_at(s.w(k)));
+            if !governed.is_some_and(|k| matches!(s.w(k), "in" | "at" | "near" | "outside" | "inside")) {
                 continue;
             }
             let dist = if a.start >= f.end { a.start - f.end } else { f.start - a.end + 5 };
-            if best.is_none_or(|(d, _)| dist < d) {
+            if dist <= max && best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, e));
             }
         }
         best.map(|(_, e)| self.entities[e].id.clone())
     }
+}
+
+fn triggers_at(w: &str) -> bool {
+    LEXICON.triggers.contains_key(w)
 }
 
 /// A one-word group that is only a country's adjective or plural ("Russians").

@@ -224,7 +224,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         // "that" opens a clause whose subject is the target only where the caller says so
         // ("demanding that Kiev cede"), not for opinions ("agreed that the time was ripe").
         if a.start == pos || preps.contains(&gov) || (example && a.start - pos <= 10) {
-            return Some(idx);
+            return Some(example_of(s, actors, idx));
         }
         // "rejected calls by Belarus's rulers", "accepted an offer from Y": the author of the
         // proposal is the other side.
@@ -239,7 +239,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             return Some(idx);
         }
         match governing_prep(s, a.start) {
-            Some(p) if preps.contains(&p) => return Some(idx),
+            Some(p) if preps.contains(&p) => return Some(example_of(s, actors, idx)),
             Some(_) => continue,
             None => {}
         }
@@ -254,6 +254,17 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
         }
     }
     None
+}
+
+/// "officials including the mayor's office", "deals such as NAFTA": the named example stands
+/// for the general phrase before it.
+fn example_of(s: &Sent, actors: &[Actor], idx: usize) -> usize {
+    let end = actors[idx].end;
+    let next = actors.get(idx + 1).filter(|n| n.start > end && n.start <= end + 4);
+    match next {
+        Some(n) if (end..n.start).any(|k| s.w(k) == "including" || (s.w(k) == "such" && s.w(k + 1) == "as")) => idx + 1,
+        _ => idx,
+    }
 }
 
 /// After a noun: "between A and B".
@@ -406,7 +417,11 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         && !f.passive
         && p > 0
         && s.w(p - 1) == "and"
-        && let Some(subj) = verbs_before.iter().rev().filter(|v| v.end < p && !v.noun).find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
+        && let Some(subj) = verbs_before
+            .iter()
+            .rev()
+            .filter(|v| v.end < p && !v.noun && !(v.end..p).any(|k| is_boundary(s.w(k))))
+            .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
     {
         let preps: &[&str] = if f.plover == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
         let obj = object_after(s, actors, f.end, preps, 10);
@@ -457,8 +472,9 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
                 // verb that the subject search would stop at).
                 .filter(|&i| subject_before(s, actors, actors[i].end, 0) == Some(i))
                 .or_else(|| subject_before(s, actors, f.start, barrier))
-        } else if governing_word(s, f.start) == "of" {
-            // "in protest of the arrest": an argument of another noun; its agent is not said.
+        } else if matches!(governing_word(s, f.start), "of" | "by") || (governing_word(s, f.start) == "to" && matches!(ty, "ASSAULT" | "COERCE")) {
+            // "in protest of the arrest", "injured by an explosion", "a connection to the
+            // attacks": an argument of another word; its agent is not the clause's subject.
             None
         } else {
             subject_before(s, actors, f.start, barrier)

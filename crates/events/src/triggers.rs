@@ -174,11 +174,13 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
         let noun_context = DETERMINERS.contains(&prev) || prev_is_possessive || hyphen_modifier || (PREPOSITIONS.contains(&prev) && prev != "to");
         let verb_context = VERB_CONTEXT.contains(&prev) || after_actor.get(i).copied().unwrap_or(false) || prev.ends_with("ly");
         let mut chosen: Option<&Trigger> = None;
+        // A word with no verb reading here ("explosions") is a noun whatever comes before it.
+        let verb_reading = cands.iter().any(|t| !t.noun && s.matches(i, &t.words));
         for t in cands {
             if !s.matches(i, &t.words) {
                 continue;
             }
-            let fits = if t.noun { !verb_context || noun_context } else { !noun_context };
+            let fits = if t.noun { !verb_context || noun_context || !verb_reading } else { !noun_context };
             if fits && chosen.is_none_or(|c| t.words.len() > c.words.len()) {
                 chosen = Some(t);
             }
@@ -188,6 +190,11 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
             continue;
         };
         let end = i + t.words.len();
+        // "sent the case back to …": a bare verb form used as an adverb before a particle.
+        if !t.noun && t.words.len() == 1 && LEXICON.is_word_in("adverb_forms", t.words[0]) && LEXICON.is_word_in("particles", s.w(end)) {
+            i = end;
+            continue;
+        }
         let code = if t.noun { t.code } else { refine(s, i, end, t) };
         let passive = !t.noun && {
             let last = s.w(end - 1);
