@@ -26,6 +26,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     let ctx = DocContext::new(entities);
     let mut events: Vec<Event> = Vec::new();
     let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
+    // Whether each event was read from a noun trigger.
+    let mut by_noun: Vec<bool> = Vec::new();
     for sent in &doc.sentences {
         let toks = doc.sentence_tokens(sent);
         if toks.is_empty() {
@@ -48,11 +50,24 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
         let mut found: Vec<triggers::Found> = triggers::find(&s, &after_actor).into_iter().filter(|f| !in_actor[f.start]).collect();
         found.extend(roles::modal_demands(&s, &actors));
         found.sort_by_key(|f| f.start);
+        // "holding talks", "staged a protest": a light verb before an event noun adds nothing;
+        // the noun names the event.
+        let light: Vec<bool> = found
+            .iter()
+            .map(|v| {
+                !v.noun
+                    && LEXICON.is_word_in("light_verbs", s.w(v.start))
+                    && found.iter().any(|n| n.noun && n.start >= v.end && n.start <= v.end + 3 && (v.end..n.start).all(|k| s.is_word(k)))
+            })
+            .collect();
+        let mut keep = light.iter().map(|l| !l);
+        found.retain(|_| keep.next().unwrap_or(true));
         for (fi, f) in found.iter().enumerate() {
             if is_complement(&s, &found[..fi], f) {
                 continue;
             }
-            let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun).collect();
+            // A verb whose plan the trigger is ("announced plans to give") shares its subject.
+            let verbs_before: Vec<&triggers::Found> = found[..fi].iter().filter(|v| !v.noun && !plans_for(&s, v, f)).collect();
             let Some(r) = roles::assign(&s, &actors, f, &verbs_before) else { continue };
             let location = ctx.location(&s, &actors, f, r.target.as_deref(), f.plover, usize::MAX);
             // An attack named without its perpetrator ("an explosion in Chelsea"): the words
@@ -116,8 +131,19 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 }
                 continue;
             }
-            keys.insert(key, events.len());
-            events.push(Event {
+            // One evidence span, one event: two triggers that yield the same span ("holding
+            // talks with X", "fighting lawsuits accusing X") are read once, by the noun, which
+            // names the event, else by the first trigger.
+            let mut slot = events.len();
+            if let Some(idx) = events.iter().rposition(|e| e.span == [span.start, span.end]) {
+                if !f.noun || by_noun[idx] {
+                    continue;
+                }
+                keys.retain(|_, v| *v != idx);
+                slot = idx;
+            }
+            keys.insert(key, slot);
+            let event = Event {
                 kind: f.plover.to_string(),
                 cameo: Some(f.code.to_string()),
                 text: Some(doc.text[span.start..span.end].to_string()),
@@ -130,7 +156,14 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 date: ev_date,
                 status: st,
                 claimant: claimant_of(trig_span, quotes),
-            });
+            };
+            if slot == events.len() {
+                events.push(event);
+                by_noun.push(f.noun);
+            } else {
+                events[slot] = event;
+                by_noun[slot] = true;
+            }
         }
     }
     events
@@ -182,6 +215,11 @@ fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> b
         return between.len() <= 3 && !between.iter().any(|w| actors::PREPOSITIONS.contains(w) && *w != "to" && *w != "for" && *w != "on");
     }
     between.contains(&"to") || between.first() == Some(&"that")
+}
+
+/// True when verb `v` announces a plan whose act is `f`: "announced plans this week to give".
+fn plans_for(s: &Sent, v: &triggers::Found, f: &triggers::Found) -> bool {
+    f.start >= v.end + 2 && f.start - v.end <= 8 && s.w(f.start - 1) == "to" && (v.end..f.start).any(|k| LEXICON.is_word_in("plan_nouns", s.w(k)))
 }
 
 /// An actor as written into the record: entity id, words, and a key for merging.
@@ -338,6 +376,11 @@ impl<'a> DocContext<'a> {
                 continue;
             }
             let dist = if a.start >= f.end { a.start - f.end } else { f.start - a.end + 5 };
+            // A near place is one in the same stretch of words, with no punctuation between.
+            let gap = if a.start >= f.end { f.end..a.start } else { a.end..f.start };
+            if max != usize::MAX && !gap.clone().all(|k| s.is_word(k)) {
+                continue;
+            }
             if dist <= max && best.is_none_or(|(d, _)| dist < d) {
                 best = Some((dist, e));
             }

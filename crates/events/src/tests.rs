@@ -241,3 +241,51 @@ fn examples_and_calls() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!((ev[0].kind.as_str(), ev[0].target_text.as_deref()), ("REQUEST", Some("United States")));
 }
+
+#[test]
+fn one_span_yields_one_event_named_by_the_noun() {
+    let ev = run("Officials were holding talks with Deutsche Boerse.", &[], &[], None);
+    let spans: Vec<_> = ev.iter().map(|e| e.span).collect();
+    let mut unique = spans.clone();
+    unique.dedup();
+    assert_eq!(spans, unique, "{ev:?}");
+    assert!(ev.iter().any(|e| e.kind == "CONSULT"), "{ev:?}");
+}
+
+#[test]
+fn an_attack_without_a_perpetrator_is_coded_against_the_place() {
+    let text = "Twenty-nine people were injured tonight in a densely packed Chelsea neighborhood by an explosion.";
+    let ents = [entity(text, "e1", EntityType::GPE, "Chelsea", &["Chelsea"])];
+    let ev = run(text, &ents, &[], Some("2016-09-17"));
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].kind, "ASSAULT");
+    assert_eq!((ev[0].source.as_deref(), ev[0].source_text.as_deref()), (None, Some("explosion")));
+    assert_eq!(ev[0].target.as_deref(), Some("e1"));
+    // A place far from the attack words in another clause is not the target.
+    let text = "Following reports of the explosion, the candidate said at an event in Colorado Springs that he knew nothing.";
+    let ents = [entity(text, "e1", EntityType::GPE, "Colorado Springs", &["Colorado Springs"])];
+    assert!(run(text, &ents, &[], None).is_empty());
+}
+
+#[test]
+fn money_directed_to_someone_is_aid_and_a_plan_keeps_its_act() {
+    let text = "Steyer announced plans this week to give an additional $15 million to For Our Future.";
+    let ents = [entity(text, "e1", EntityType::PERSON, "Tom Steyer", &["Steyer"]), entity(text, "e2", EntityType::ORG, "For Our Future", &["For Our Future"])];
+    let ev = run(text, &ents, &[], Some("2016-09-22"));
+    let aid = ev.iter().find(|e| e.kind == "AID").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!((aid.source.as_deref(), aid.target.as_deref()), (Some("e1"), Some("e2")));
+    assert_eq!(aid.status, EventStatus::Planned);
+}
+
+#[test]
+fn a_common_noun_refers_back_to_the_one_organisation_it_fits() {
+    let text = "The U.S. Court of Appeals for the Sixth Circuit sat. A federal appeals court ruled against Ohio.";
+    let ents = [
+        entity(text, "e1", EntityType::ORG, "U.S. Court of Appeals for the Sixth Circuit", &["U.S. Court of Appeals for the Sixth Circuit"]),
+        entity(text, "e2", EntityType::GPE, "Ohio", &["Ohio"]),
+        entity(text, "e3", EntityType::ORG, "Supreme Court", &[]),
+    ];
+    let ev = run(text, &ents, &[], None);
+    let e = ev.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
+    assert_eq!((e.source.as_deref(), e.target.as_deref()), (Some("e1"), Some("e2")));
+}
