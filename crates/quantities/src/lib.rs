@@ -7,6 +7,7 @@
 //! the place and the claimant. Vocabulary lives in `lexicons/quantities/*.tsv`.
 
 mod filter;
+mod index;
 mod lexicon;
 mod link;
 mod number;
@@ -24,6 +25,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     let lower = doc.text.to_ascii_lowercase();
     let time_spans: Vec<[usize; 2]> = times.iter().map(|t| t.span).collect();
     let places = link::Places::new(entities);
+    let layers = Layers::new(entities, quotes);
     let mut out = Vec::new();
     // The last named claimant and its sentence, for "…, he said".
     let mut last_claimant: Option<(usize, link::Claimant)> = None;
@@ -35,7 +37,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             && !numeral::has_other_digits(text)
             && !has_number_word(&lower[sentence.span.start..sentence.span.end])
         {
-            remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);
+            remember_claimant(doc, &lower, sentence, si, &layers, &mut last_claimant);
             continue;
         }
         let toks = tokens::sentence_tokens(doc, &lower, sentence);
@@ -46,7 +48,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             if links.iter().any(|&(a, b)| a <= f.start && f.start < b) {
                 continue;
             }
-            let claimant = claimant(doc, &toks, si, entities, quotes, &f, &last_claimant);
+            let claimant = claimant(doc, &toks, si, &layers, &f, &last_claimant);
             let place = places.place(doc, &lower, si, f.start).map(|i| entities[i].id.clone());
             out.push(Quantity {
                 value: Some(f.value),
@@ -64,9 +66,38 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 date: None,
             });
         }
-        remember_claimant(doc, &lower, sentence, si, entities, quotes, &mut last_claimant);
+        remember_claimant(doc, &lower, sentence, si, &layers, &mut last_claimant);
     }
     out
+}
+
+/// The entity and quote layers, indexed once per article so that each quantity and sentence
+/// looks only at the quotes and mentions around it (see `index`).
+struct Layers<'a> {
+    entities: &'a [Entity],
+    quotes: &'a [Quote],
+    /// Quote contents, tagged with the quote's index.
+    contents: index::Spans,
+    /// Speaker phrases, tagged with the quote's index.
+    speakers: index::Spans,
+    names: link::EntityIndex,
+}
+
+impl<'a> Layers<'a> {
+    fn new(entities: &'a [Entity], quotes: &'a [Quote]) -> Self {
+        Layers {
+            entities,
+            quotes,
+            contents: index::Spans::new(quotes.iter().enumerate().map(|(i, q)| (q.span[0], q.span[1], i))),
+            speakers: index::Spans::new(quotes.iter().enumerate().filter_map(|(i, q)| q.speaker_span.map(|sp| (sp[0], sp[1], i)))),
+            names: link::EntityIndex::new(entities),
+        }
+    }
+
+    /// The id of the entity named at `[s, e)` by `text`.
+    fn entity_id(&self, s: usize, e: usize, text: &str) -> Option<String> {
+        self.names.find(s, e, text).map(|i| self.entities[i].id.clone())
+    }
 }
 
 /// Byte ranges of web and e-mail addresses in `text` (which starts at byte `offset`).
@@ -96,20 +127,12 @@ fn has_number_word(lower: &str) -> bool {
 const CARRY_SENTENCES: usize = 3;
 
 /// Finds the claimant of one quantity.
-fn claimant(
-    doc: &Document,
-    toks: &[tokens::Tok],
-    sentence: usize,
-    entities: &[Entity],
-    quotes: &[Quote],
-    f: &scan::Found,
-    last: &Option<(usize, link::Claimant)>,
-) -> link::Claimant {
+fn claimant(doc: &Document, toks: &[tokens::Tok], sentence: usize, layers: &Layers, f: &scan::Found, last: &Option<(usize, link::Claimant)>) -> link::Claimant {
     let carried = |fallback: &str| match last {
         Some((si, c)) if sentence - si <= CARRY_SENTENCES => c.clone(),
         _ => link::Claimant { entity: None, text: Some(fallback.to_string()) },
     };
-    if let Some(c) = link::from_quotes(quotes, f.start, f.end) {
+    if let Some(c) = link::from_quotes(layers.quotes, &layers.contents, f.start, f.end) {
         let text = c.text.as_deref().unwrap_or("");
         let lower = text.to_lowercase();
         // "According to the data": an unnamed document stands for the last named claimant.
@@ -128,7 +151,8 @@ fn claimant(
     let text = &doc.text[s..e];
     if link::is_pronoun(&text.to_lowercase()) {
         // A quote whose speaker words are these may have resolved them.
-        if let Some(q) = quotes.iter().find(|q| q.speaker_span.is_some_and(|sp| sp[0] < e && s < sp[1]) && (q.speaker.is_some() || q.speaker_name.is_some())) {
+        let named = layers.speakers.overlapping(s, e).filter(|&i| layers.quotes[i].speaker.is_some() || layers.quotes[i].speaker_name.is_some()).min();
+        if let Some(q) = named.map(|i| &layers.quotes[i]) {
             return link::Claimant { entity: q.speaker.clone(), text: q.speaker_name.clone().or_else(|| q.speaker_text.clone()) };
         }
         return carried(text);
@@ -138,28 +162,22 @@ fn claimant(
     if unnamed && toks[b - 1].is_word() && lexicon::LEXICON.is("claim_noun", toks[b - 1].lower) {
         return carried(text);
     }
-    let entity = link::entity_for(entities, s, e, text).map(|i| entities[i].id.clone());
+    let entity = layers.entity_id(s, e, text);
     link::Claimant { entity, text: Some(text.to_string()) }
 }
 
 /// Keeps the paragraph's last named claimant: a claim cue's subject or a quote's speaker.
-fn remember_claimant(
-    doc: &Document,
-    lower: &str,
-    sentence: &newsgraph_text::Sentence,
-    si: usize,
-    entities: &[Entity],
-    quotes: &[Quote],
-    last: &mut Option<(usize, link::Claimant)>,
-) {
+fn remember_claimant(doc: &Document, lower: &str, sentence: &newsgraph_text::Sentence, si: usize, layers: &Layers, last: &mut Option<(usize, link::Claimant)>) {
     let span = sentence.span;
-    // A named speaker of a quote in this sentence.
-    for q in quotes.iter().filter(|q| q.speaker_span.is_some_and(|sp| span.start <= sp[0] && sp[1] <= span.end)) {
-        if let Some(name) = q.speaker_name.clone().or_else(|| q.speaker_text.clone().filter(|t| !link::is_pronoun(&t.to_lowercase()))) {
-            *last = Some((si, link::Claimant { entity: q.speaker.clone(), text: Some(name) }));
+    // A named speaker of a quote in this sentence (the last one in quote order).
+    let mut here: Vec<usize> = layers.speakers.within(span.start, span.end).collect();
+    if !here.is_empty() {
+        here.sort_unstable();
+        for q in here.iter().map(|&i| &layers.quotes[i]) {
+            if let Some(name) = q.speaker_name.clone().or_else(|| q.speaker_text.clone().filter(|t| !link::is_pronoun(&t.to_lowercase()))) {
+                *last = Some((si, link::Claimant { entity: q.speaker.clone(), text: Some(name) }));
+            }
         }
-    }
-    if quotes.iter().any(|q| q.speaker_span.is_some_and(|sp| span.start <= sp[0] && sp[1] <= span.end)) {
         return;
     }
     let toks = tokens::sentence_tokens(doc, lower, sentence);
@@ -172,7 +190,7 @@ fn remember_claimant(
                 if !link::is_pronoun(&text.to_lowercase())
                     && toks[a..b].iter().any(|t| t.is_capitalised() && t.start >= s && !(t.start == span.start && t.lower == "the"))
                 {
-                    let entity = link::entity_for(entities, s, e, text).map(|i| entities[i].id.clone());
+                    let entity = layers.entity_id(s, e, text);
                     *last = Some((si, link::Claimant { entity, text: Some(text.to_string()) }));
                 }
             }

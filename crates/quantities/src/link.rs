@@ -6,10 +6,12 @@
 //! subject of a claim verb in its sentence ("the UN has confirmed", "according to the
 //! ministry", ", he said"), with pronouns carried from the paragraph's last named claimant.
 
+use crate::index::Spans;
 use crate::lexicon::{CueFrame, LEXICON};
 use crate::tokens::{Tok, low, low_before};
 use newsgraph_record::{Entity, EntityType, Quote};
 use newsgraph_text::Document;
+use std::collections::HashMap;
 
 pub struct Places {
     /// (start, end, entity id) of every GPE/LOC/FAC mention, in text order.
@@ -44,7 +46,11 @@ impl Places {
     pub fn place(&self, doc: &Document, lower: &str, sentence: usize, pos: usize) -> Option<usize> {
         let s = doc.sentences[sentence].span;
         let para = doc.paragraphs[doc.sentences[sentence].paragraph];
-        let inside = |a: usize, b: usize| self.mentions.iter().filter(move |m| m.0 >= a && m.1 <= b);
+        // Mentions are sorted by start: the ones inside `[a, b)` are found by binary search.
+        let inside = |a: usize, b: usize| {
+            let lo = self.mentions.partition_point(|m| m.0 < a);
+            self.mentions[lo..].iter().take_while(move |m| m.0 < b).filter(move |m| m.1 <= b)
+        };
         let dist = |m: &&(usize, usize, usize)| if m.0 >= pos { m.0 - pos } else { pos - m.1 };
         let locative = |m: &&(usize, usize, usize)| {
             let before = lower[..m.0].trim_end();
@@ -77,9 +83,10 @@ impl Claimant {
     }
 }
 
-/// The speaker of a quote whose content holds `[s, e)`.
-pub fn from_quotes(quotes: &[Quote], s: usize, e: usize) -> Option<Claimant> {
-    let q = quotes.iter().filter(|q| q.span[0] <= s && e <= q.span[1]).min_by_key(|q| q.span[1] - q.span[0])?;
+/// The speaker of the narrowest quote whose content holds `[s, e)`; `contents` indexes the
+/// quotes' content spans.
+pub fn from_quotes(quotes: &[Quote], contents: &Spans, s: usize, e: usize) -> Option<Claimant> {
+    let q = contents.containing(s, e).min_by_key(|&i| (quotes[i].span[1] - quotes[i].span[0], i)).map(|i| &quotes[i])?;
     let text = match (&q.speaker_text, &q.speaker_name) {
         (Some(t), Some(n)) if is_pronoun(&t.to_lowercase()) => Some(n.clone()),
         (Some(t), _) => Some(t.clone()),
@@ -287,13 +294,31 @@ pub fn name_in(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
     (toks[s].start, toks[e - 1].end)
 }
 
-/// The entity (any type) with a mention overlapping `[s, e)`, or whose name or alias is the text.
-pub fn entity_for(entities: &[Entity], s: usize, e: usize, text: &str) -> Option<usize> {
-    let bare = text.trim_start_matches("The ").trim_start_matches("the ");
-    entities
-        .iter()
-        .position(|en| en.mentions.iter().any(|m| m[0] < e && s < m[1]))
-        .or_else(|| entities.iter().position(|en| en.name.eq_ignore_ascii_case(bare) || en.aliases.iter().any(|a| a.eq_ignore_ascii_case(bare))))
+/// The entities indexed for [`EntityIndex::find`]: mentions by position, names by text.
+pub struct EntityIndex {
+    mentions: Spans,
+    /// ASCII-lower-cased name or alias → the first entity bearing it.
+    names: HashMap<String, usize>,
+}
+
+impl EntityIndex {
+    pub fn new(entities: &[Entity]) -> Self {
+        let mentions = Spans::new(entities.iter().enumerate().flat_map(|(i, en)| en.mentions.iter().map(move |m| (m[0], m[1], i))));
+        let mut names = HashMap::new();
+        for (i, en) in entities.iter().enumerate() {
+            for name in std::iter::once(&en.name).chain(en.aliases.iter()) {
+                names.entry(name.to_ascii_lowercase()).or_insert(i);
+            }
+        }
+        EntityIndex { mentions, names }
+    }
+
+    /// The first entity (any type) with a mention overlapping `[s, e)`, or else whose name or
+    /// alias is the text (without a leading "The").
+    pub fn find(&self, s: usize, e: usize, text: &str) -> Option<usize> {
+        let bare = text.trim_start_matches("The ").trim_start_matches("the ");
+        self.mentions.overlapping(s, e).min().or_else(|| self.names.get(&bare.to_ascii_lowercase()).copied())
+    }
 }
 
 /// "It edged up its forecast … to 4.2 percent": the owner of a claim written as a noun

@@ -119,8 +119,11 @@ fn before_attribution(ctx: &Ctx, o: usize) -> Option<Attribution> {
         if (k + 1..o).any(|j| one_of(ctx.w(j), &["that", "if", "whether"])) {
             return None;
         }
-        let who =
-            if v.participle { crate::reported::clause_subject(ctx, k, &[]) } else { ctx.subject_before(k, floor).map_or(Who::None, |(a, b)| Who::Span(a, b)) };
+        let who = if v.participle {
+            crate::reported::clause_subject(ctx, k, &crate::reported::Earlier::NONE)
+        } else {
+            ctx.subject_before(k, floor).map_or(Who::None, |(a, b)| Who::Span(a, b))
+        };
         if matches!(who, Who::None) {
             return None;
         }

@@ -151,12 +151,13 @@ fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>)
 /// Gives each partial quote the speaker and verb of the reported speech holding it, or of
 /// the first speech verb in its sentence.
 fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
+    let reports = ReportIndex::new(reported);
     for item in quoted.iter_mut() {
         if item.kind != QuoteKind::Partial || item.who != Who::None {
             continue;
         }
         let outer = item.outer;
-        if let Some(r) = reported.iter().find(|r| r.content.contains(outer) || r.content.overlaps(outer)) {
+        if let Some(r) = reports.overlapping(outer).map(|i| &reported[i]) {
             item.who = r.who.clone();
             item.cue = r.cue;
             continue;
@@ -196,13 +197,18 @@ fn attribute_partials(ctx: &Ctx, quoted: &mut [Item], reported: &[Item]) {
 /// ("“…,” Boichenko said. “We need to completely evacuate Mariupol.”"), or reported speech
 /// in the same paragraph ("…, says Paul Rieckhoff, founder of …. “We often compare …”").
 fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
+    let reports = ReportIndex::new(reported);
+    // The last attributed quotation so far, kept as we go instead of searched for each one.
+    let mut prev_q: Option<usize> = None;
     for k in 0..quoted.len() {
         if quoted[k].kind != QuoteKind::Direct || quoted[k].who != Who::None {
+            if quoted[k].who != Who::None {
+                prev_q = Some(k);
+            }
             continue;
         }
         let (start, para) = (quoted[k].outer.start, quoted[k].para);
-        let prev_q = (0..k).rev().find(|&j| quoted[j].who != Who::None);
-        let prev_r = reported.iter().filter(|r| r.content.end <= start && r.who != Who::None).max_by_key(|r| r.content.start);
+        let prev_r = reports.latest_ending_by(start).map(|i| &reported[i]);
         let q_pos = prev_q.map(|j| quoted[j].outer.start);
         let r_pos = prev_r.map(|r| r.content.start);
         if r_pos > q_pos {
@@ -217,6 +223,65 @@ fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
                 quoted[k].confidence = quoted[k].confidence.min(0.7);
             }
         }
+        if quoted[k].who != Who::None {
+            prev_q = Some(k);
+        }
+    }
+}
+
+/// The attributed reports, indexed by position: which report overlaps a quotation, and
+/// which starts last among those ended before a point. Scanning every report for each
+/// quotation made one huge article quadratic.
+struct ReportIndex {
+    /// (start, end, report) by start, with the running maximum of ends.
+    by_start: Vec<(usize, usize, usize)>,
+    max_end: Vec<usize>,
+    /// (end, report) by end, with the report starting last among the first k.
+    by_end: Vec<(usize, usize)>,
+    latest_start: Vec<usize>,
+}
+
+impl ReportIndex {
+    fn new(reported: &[Item]) -> Self {
+        let mut by_start: Vec<(usize, usize, usize)> = reported.iter().enumerate().map(|(i, r)| (r.content.start, r.content.end, i)).collect();
+        by_start.sort_unstable();
+        let max_end = by_start.iter().scan(0, |m, x| {
+            *m = x.1.max(*m);
+            Some(*m)
+        });
+        let max_end = max_end.collect();
+        let mut by_end: Vec<(usize, usize)> = reported.iter().enumerate().filter(|(_, r)| r.who != Who::None).map(|(i, r)| (r.content.end, i)).collect();
+        by_end.sort_unstable();
+        let mut latest_start = Vec::with_capacity(by_end.len());
+        let mut best: Option<usize> = None;
+        for &(_, i) in &by_end {
+            // Among reports starting last, the last in report order (as `max_by_key` keeps).
+            if best.is_none_or(|b| (reported[i].content.start, i) > (reported[b].content.start, b)) {
+                best = Some(i);
+            }
+            latest_start.push(best.unwrap_or(i));
+        }
+        ReportIndex { by_start, max_end, by_end, latest_start }
+    }
+
+    /// The first report (in report order) whose content overlaps or holds `span`.
+    fn overlapping(&self, span: Span) -> Option<usize> {
+        let hi = self.by_start.partition_point(|x| x.0 < span.end.max(span.start + 1));
+        (0..hi)
+            .rev()
+            .take_while(|&k| self.max_end[k] >= span.start.min(span.end))
+            .filter(|&k| {
+                let c = Span::new(self.by_start[k].0, self.by_start[k].1);
+                c.contains(span) || c.overlaps(span)
+            })
+            .map(|k| self.by_start[k].2)
+            .min()
+    }
+
+    /// The attributed report ending at or before `pos` that starts last.
+    fn latest_ending_by(&self, pos: usize) -> Option<usize> {
+        let k = self.by_end.partition_point(|x| x.0 <= pos);
+        k.checked_sub(1).map(|k| self.latest_start[k])
     }
 }
 

@@ -121,6 +121,7 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
         let last = doc.paragraphs.len().saturating_sub(1);
         close_recovered(doc, start, last, &mut out);
     }
+    out.sort_by_key(|s| s.outer.start);
     let singles = single_stretches(doc, &out);
     out.extend(singles);
     out.sort_by_key(|s| s.outer.start);
@@ -131,10 +132,16 @@ pub fn stretches(doc: &Document) -> Vec<Stretch> {
 /// (or a colon, bracket or dash) before a letter, and closed by a mark followed by a space,
 /// punctuation or the paragraph end. Within one paragraph and at most 60 words; never
 /// recovered when unclosed (an unpaired single mark is an apostrophe).
+/// `doubles` are sorted by start.
 fn single_stretches(doc: &Document, doubles: &[Stretch]) -> Vec<Stretch> {
     let mut out = Vec::new();
     let text = doc.text.as_str();
-    let inside_double = |pos: usize| doubles.iter().any(|d| d.outer.start <= pos && pos < d.outer.end);
+    // Doubles are sorted and do not overlap: the one that may hold `pos` is the last starting
+    // at or before it (a binary search, not a scan of all doubles for every mark).
+    let inside_double = |pos: usize| {
+        let k = doubles.partition_point(|d| d.outer.start <= pos);
+        k > 0 && pos < doubles[k - 1].outer.end
+    };
     for para in &doc.paragraphs {
         let chars: Vec<(usize, char)> = text[para.start..para.end].char_indices().collect();
         let mut open: Option<usize> = None;

@@ -12,8 +12,38 @@ use crate::lexicon::{Words as W, is};
 use crate::{Item, Who};
 use newsgraph_record::QuoteKind;
 
+/// The attributions made before a verb, for the subject it shares with its clause
+/// ([`clause_subject`]): the quotation pass's items and the reports found so far, each looked
+/// up by its verb's position rather than scanned whole (a scan per verb made one huge article
+/// quadratic).
+pub struct Earlier<'a> {
+    done: &'a [Item],
+    /// (verb token, index into `done`), by verb token.
+    done_cues: &'a [(usize, usize)],
+    /// Reports found so far, in verb order.
+    found: &'a [Item],
+}
+
+impl Earlier<'_> {
+    pub const NONE: Earlier<'static> = Earlier { done: &[], done_cues: &[], found: &[] };
+
+    /// The last attribution whose verb stands in `[first, ci)` (reports before quotations, as
+    /// reports come later in the passes' order).
+    fn last_between(&self, first: usize, ci: usize) -> Option<&Item> {
+        let k = self.found.partition_point(|it| it.cue.is_some_and(|(c, _)| c < ci));
+        if let Some(it) = k.checked_sub(1).map(|k| &self.found[k]).filter(|it| it.cue.is_some_and(|(c, _)| c >= first)) {
+            return Some(it);
+        }
+        let hi = self.done_cues.partition_point(|&(c, _)| c < ci);
+        let lo = self.done_cues[..hi].partition_point(|&(c, _)| c < first);
+        self.done_cues[lo..hi].iter().map(|&(_, j)| j).max().map(|j| &self.done[j])
+    }
+}
+
 pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
     let mut out: Vec<Item> = Vec::new();
+    let mut done_cues: Vec<(usize, usize)> = done.iter().enumerate().filter_map(|(j, it)| it.cue.map(|(c, _)| (c, j))).collect();
+    done_cues.sort_unstable();
     let n = ctx.len();
     let mut i = 0;
     while i < n {
@@ -33,7 +63,7 @@ pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
             continue;
         };
         let cue = (i, i + 1 + v.extra_words);
-        let prior: Vec<&Item> = done.iter().chain(out.iter()).collect();
+        let prior = Earlier { done, done_cues: &done_cues, found: &out };
         if let Some(item) = reported_clause(ctx, cue, v, &prior) {
             for k in cue.0..cue.1 {
                 ctx.consumed[k] = true;
@@ -70,7 +100,7 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
     content_item(ctx, a, b, Who::Span(sa, sb), cue, 0.8)
 }
 
-fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prior: &[&Item]) -> Option<Item> {
+fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prior: &Earlier) -> Option<Item> {
     if v.frame == Frame::Directive {
         return None;
     }
@@ -327,10 +357,9 @@ fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usi
 /// The subject a verb shares with its clause when it has none of its own: ", saying …",
 /// "…, but says …". The speaker of an earlier attribution in the sentence, else the nearest
 /// subject pronoun before it, else the sentence's opening noun phrase.
-pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &[&Item]) -> Who {
+pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &Earlier) -> Who {
     let first = ctx.sentence_first(ci);
-    let sentence = ctx.sent[ci];
-    if let Some(item) = prior.iter().rev().find(|it| it.cue.is_some_and(|(c, _)| c < ci && ctx.sent[c] == sentence))
+    if let Some(item) = prior.last_between(first, ci)
         && !matches!(item.who, Who::None)
     {
         return item.who.clone();

@@ -13,6 +13,7 @@ use crate::grammar::{Ctx, is_cap, one_of};
 use crate::lexicon::{self, Words as W, is};
 use newsgraph_record::{Entity, EntityType};
 use newsgraph_text::Span;
+use std::collections::HashMap;
 
 /// A person named in the text by our own reading: where, and the name without titles.
 #[derive(Debug, Clone)]
@@ -106,7 +107,17 @@ pub struct Resolver<'a> {
     entities: &'a [Entity],
     /// Every entity mention: (span, entity index), by start.
     mentions: Vec<(Span, usize)>,
+    /// People named in the text, by start.
     people: Vec<Person>,
+    /// Indices answering the look-backs below from the candidates alone; scanning every
+    /// mention or person for each speaker made one huge article quadratic.
+    /// Name word (ASCII lower case) of an entity other than a person → its mentions
+    /// (indices into `mentions`, ascending).
+    mentions_by_word: HashMap<String, Vec<usize>>,
+    /// Title → the people given it (indices into `people`, ascending).
+    people_by_title: HashMap<String, Vec<usize>>,
+    /// Last name word → (start, index into `people` of the longest name so far), by start.
+    fullest_by_last: HashMap<String, Vec<(usize, usize)>>,
 }
 
 impl<'a> Resolver<'a> {
@@ -114,7 +125,45 @@ impl<'a> Resolver<'a> {
         let mut mentions: Vec<(Span, usize)> =
             entities.iter().enumerate().flat_map(|(ei, e)| e.mentions.iter().map(move |m| (Span::new(m[0], m[1]), ei))).collect();
         mentions.sort_by_key(|(s, _)| s.start);
-        Resolver { entities, mentions, people: find_people(ctx) }
+        let people = find_people(ctx);
+        let mut mentions_by_word: HashMap<String, Vec<usize>> = HashMap::new();
+        for (mi, (_, e)) in mentions.iter().enumerate() {
+            let ent = &entities[*e];
+            if ent.kind == EntityType::PERSON {
+                continue;
+            }
+            for w in ent.name.split_whitespace() {
+                let list = mentions_by_word.entry(w.to_ascii_lowercase()).or_default();
+                if list.last() != Some(&mi) {
+                    list.push(mi);
+                }
+            }
+        }
+        let mut people_by_title: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut fullest_by_last: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+        for (pi, p) in people.iter().enumerate() {
+            for t in &p.titles {
+                let list = people_by_title.entry(t.clone()).or_default();
+                if list.last() != Some(&pi) {
+                    list.push(pi);
+                }
+            }
+            let Some(last) = p.name.split_whitespace().last() else { continue };
+            let list = fullest_by_last.entry(last.to_string()).or_default();
+            // The longest name so far; on a tie the later one, as `max_by_key` keeps.
+            let best = match list.last() {
+                Some(&(_, b)) if people[b].name.len() > p.name.len() => b,
+                _ => pi,
+            };
+            list.push((p.span.start, best));
+        }
+        Resolver { entities, mentions, people, mentions_by_word, people_by_title, fullest_by_last }
+    }
+
+    /// People whose names start before `pos`, nearest first.
+    fn people_before(&self, pos: usize) -> impl Iterator<Item = &Person> {
+        let hi = self.people.partition_point(|p| p.span.start < pos);
+        self.people[..hi].iter().rev()
     }
 
     /// Resolves the speaker phrase at `span` (tokens `[a, b)`).
@@ -127,19 +176,21 @@ impl<'a> Resolver<'a> {
         }
         let para = ctx.para[a];
         // A name inside the phrase.
-        if let Some(p) = self.people.iter().rev().find(|p| span.contains(p.span)) {
+        if let Some(p) = self.people_before(span.end).take_while(|p| p.span.start >= span.start).find(|p| span.contains(p.span)) {
             return Resolved { id: None, name: Some(self.fullest(&p.name, p.span.start)), guessed: false };
         }
         let text = ctx.doc.slice(span);
         let lower = text.to_lowercase();
         if b - a == 1 && matches!(lower.as_str(), "he" | "she" | "him" | "her") {
-            let found = self.people.iter().rev().find(|p| p.span.end <= span.start && para.saturating_sub(p.para) <= 2);
+            // People come in text order, so paragraphs only fall behind as we go back.
+            let found = self.people_before(span.start).take_while(|p| para.saturating_sub(p.para) <= 2).find(|p| p.span.end <= span.start);
             return Resolved { id: None, name: found.map(|p| self.fullest(&p.name, p.span.start)), guessed: true };
         }
         // "it referenced …": the nearest organisation or place named before, within two
         // paragraphs.
         if b - a == 1 && lower == "it" {
-            let found = self.mentions.iter().rev().filter(|(m, _)| m.end <= span.start).take(12).find(|(m, e)| {
+            let hi = self.mentions.partition_point(|(m, _)| m.start <= span.start);
+            let found = self.mentions[..hi].iter().rev().filter(|(m, _)| m.end <= span.start).take(12).find(|(m, e)| {
                 let kind = self.entities[*e].kind;
                 let near = ctx.doc.sentence_at(m.start).and_then(|si| ctx.doc.sentences.get(si)).is_some_and(|s| para.saturating_sub(s.paragraph) <= 1);
                 near && matches!(kind, EntityType::ORG | EntityType::GPE)
@@ -162,16 +213,19 @@ impl<'a> Resolver<'a> {
         // earlier entity whose name has that word ("International Monetary Fund").
         if b - a <= 3 && one_of(ctx.w(a), &["the", "this"]) {
             let noun = ctx.w(b - 1).to_lowercase();
-            let named = self.mentions.iter().rev().filter(|(m, _)| m.end <= span.start).find(|(_, e)| {
-                let ent = &self.entities[*e];
-                ent.kind != EntityType::PERSON && ent.name.split_whitespace().any(|w| w.eq_ignore_ascii_case(&noun))
+            let named = self.mentions_by_word.get(&noun.to_ascii_lowercase()).and_then(|list| {
+                let hi = list.partition_point(|&mi| self.mentions[mi].0.start <= span.start);
+                list[..hi].iter().rev().map(|&mi| &self.mentions[mi]).find(|(m, _)| m.end <= span.start)
             });
             if let Some((_, e)) = named {
                 let ent = &self.entities[*e];
                 return Resolved { id: Some(ent.id.clone()), name: Some(ent.name.clone()), guessed: true };
             }
             if lexicon::is_speaker_noun(&noun)
-                && let Some(p) = self.people.iter().rev().find(|p| p.span.end <= span.start && p.titles.contains(&noun))
+                && let Some(p) = self.people_by_title.get(&noun).and_then(|list| {
+                    let hi = list.partition_point(|&pi| self.people[pi].span.start < span.start);
+                    list[..hi].iter().rev().map(|&pi| &self.people[pi]).find(|p| p.span.end <= span.start)
+                })
             {
                 return Resolved { id: None, name: Some(p.name.clone()), guessed: true };
             }
@@ -183,11 +237,10 @@ impl<'a> Resolver<'a> {
     /// before `before`; `short` itself when there is none.
     fn fullest(&self, short: &str, before: usize) -> String {
         let last = short.split_whitespace().last().unwrap_or(short);
-        self.people
-            .iter()
-            .filter(|p| p.span.start <= before && p.name.split_whitespace().last() == Some(last))
-            .map(|p| p.name.as_str())
-            .max_by_key(|n| n.len())
+        self.fullest_by_last
+            .get(last)
+            .and_then(|list| list[..list.partition_point(|&(start, _)| start <= before)].last())
+            .map(|&(_, pi)| self.people[pi].name.as_str())
             .filter(|n| n.len() >= short.len())
             .unwrap_or(short)
             .to_string()
