@@ -455,7 +455,11 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             i = start + 1;
             continue;
         }
-        // Drop leading modifiers that did not lead to a head adjacent to them.
+        // "The International Labor Office (ILO)": the acronym in brackets belongs to the name.
+        let mut end = end;
+        if end + 2 < n && s.w(end) == "(" && s.w(end + 2) == ")" && s.raw(end + 1).chars().all(|c| c.is_uppercase() || c == '.') {
+            end += 3;
+        }
         out.push(describe(s, start, end, ent_at, entities));
         i = end;
         // A possessive ends the phrase.

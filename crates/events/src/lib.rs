@@ -194,6 +194,10 @@ fn first_person_speaker(s: &Sent, start: usize, quotes: &[Quote], trigger: Span)
 /// "condemned the attack". PETRARCH codes such a sentence once, by the governing verb.
 fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> bool {
     let Some(p) = before.last() else { return false };
+    // "shunned work to protest at …": a protest is an act of its own, not a content.
+    if f.plover == "PROTEST" {
+        return false;
+    }
     if p.modal {
         // "Sudan must return the helicopter": the return is what is demanded.
         return f.start >= p.end && f.start - p.end <= 2;
@@ -214,7 +218,7 @@ fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> b
         // A noun object right after the verb: "condemned the attack", "agreed a ceasefire".
         return between.len() <= 3 && !between.iter().any(|w| actors::PREPOSITIONS.contains(w) && *w != "to" && *w != "for" && *w != "on");
     }
-    between.contains(&"to") || between.first() == Some(&"that")
+    between.contains(&"to") || between.first() == Some(&"that") || (p.noun && between.contains(&"that"))
 }
 
 /// True when verb `v` announces a plan whose act is `f`: "announced plans this week to give".

@@ -120,6 +120,15 @@ fn governed_by_prep(s: &Sent, i: usize) -> bool {
     false
 }
 
+/// "Thousands of Nigerians", "supporters of X": the group after "of" is who acts.
+fn quantified(s: &Sent, start: usize) -> bool {
+    let mut p = start;
+    while p > 0 && matches!(s.w(p - 1), "the" | "a" | "an") {
+        p -= 1;
+    }
+    p >= 2 && s.w(p - 1) == "of" && crate::lexicon::LEXICON.is_word_in("group_quantifiers", s.w(p - 2))
+}
+
 /// The conjunction group ending at actor `idx` ("Ukraine and Russia" for "Russia").
 fn group_ending(actors: &[Actor], idx: usize) -> Vec<usize> {
     let mut g = vec![idx];
@@ -178,7 +187,7 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
         }
         // Inside a conjunction, judge the first conjunct's governor.
         let head = group_ending(actors, idx)[0];
-        if governed_by_prep(s, actors[head].start) {
+        if governed_by_prep(s, actors[head].start) && !quantified(s, actors[head].start) {
             continue;
         }
         return Some(idx);
@@ -215,7 +224,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             return Some(idx + 1);
         }
         // "withdraw its troops": the subject's own people are not the other side.
-        if a.start > 0 && matches!(s.w(a.start - 1), "its" | "their" | "his" | "her" | "our" | "my") {
+        if a.start > 0 && matches!(s.w(a.start - 1), "its" | "their" | "his" | "her" | "our" | "my") && !(a.start >= 2 && s.w(a.start - 2) == "that") {
             continue;
         }
         let gov = governing_word(s, a.start);
@@ -374,7 +383,7 @@ const SPEECH: &[&str] = &[
 /// The speaker of a reported clause whose subject starts at token `subj`: the subject of a
 /// speech verb shortly before ("Russia said on Tuesday that Sudan …").
 fn speaker_before(s: &Sent, actors: &[Actor], subj: usize) -> Option<usize> {
-    let lo = subj.saturating_sub(7);
+    let lo = subj.saturating_sub(12);
     let v = (lo..subj).rev().find(|&k| SPEECH.contains(&s.w(k)))?;
     subject_before(s, actors, v, 0)
 }
