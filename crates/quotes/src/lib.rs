@@ -99,16 +99,13 @@ fn document_anaphor(text: Option<&str>) -> bool {
     words.len() == 2 && grammar::one_of(words[0], &["the", "this", "that", "these"]) && resolve::is_document_noun(words[1])
 }
 
-/// Reported speech that is a quotation and little else is one speech act, not two.
+/// Reported speech that is only a quotation is one speech act, not two.
 ///
-/// "The mayor said “the city is safe” on Monday": the content is the quotation (with a
-/// trailing adverbial), so the quotation is the quote — direct, with the report's speaker and
-/// verb — and no indirect item repeats it with its marks and "on Monday". "Biden said that
-/// Putin “cannot remain in power”": one word of the report's own stands outside the marks, so
-/// the quotation stays a partial quote carrying the report's speaker. A report needs two words
-/// of its own outside quotation marks (a leading "that" and an adverbial after the last
-/// quotation not counted), as a report of no quotation needs two words at all, or a
-/// subordinator framing the quotation ("said that if “…”").
+/// "The mayor said “the city is safe” on Monday": the report's content is the quotation and
+/// an adverbial of the verb's, so the quotation is the quote — direct, as it is the whole
+/// clause, with the report's speaker and verb — and no indirect item repeats it with its marks
+/// and "on Monday". A report with any word of its own outside the marks ("said that Putin
+/// “cannot remain in power”") stays a report, and the quotation inside it a partial quote.
 fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>) {
     reported.retain(|r| {
         let a = ctx.doc.token_at_or_after(r.content.start).min(ctx.len());
@@ -119,30 +116,24 @@ fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>)
             Some(k) if lexicon::is(W::AdverbialStart, ctx.w(k)) || lexicon::is(W::Weekday, ctx.w(k)) || lexicon::is(W::TimeWord, ctx.w(k)) => k,
             _ => b,
         };
-        let own = (a..limit).filter(|&k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that"))).count();
-        // "said that if “…”": a condition or cause of the report's own frames the quotation,
-        // so the report says more than the quotation does.
-        let framed = (a..limit).find(|&k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that"))).is_some_and(|k| {
-            let w = ctx.w(k);
-            lexicon::is(W::Subordinator, w) || w.eq_ignore_ascii_case("unless") || w.eq_ignore_ascii_case("whether")
-        });
-        if own >= 2 || framed {
+        // Words of the report's own: outside the marks, a leading "that" aside.
+        let own = (a..limit).any(|k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that")));
+        if own {
             return true;
         }
         // The quotations inside (quotations are in text order and do not overlap).
         let q = quoted.partition_point(|it| it.outer.end <= r.content.start);
         let inside: Vec<usize> =
             (q..quoted.len()).take_while(|&j| quoted[j].outer.start < r.content.end).filter(|&j| r.content.overlaps(quoted[j].outer)).collect();
-        for &j in &inside {
-            let item = &mut quoted[j];
-            if own == 0 && inside.len() == 1 {
-                item.kind = QuoteKind::Direct;
-                item.confidence = item.confidence.max(r.confidence);
-            }
-            if item.who == Who::None {
-                item.who = r.who.clone();
-                item.cue = r.cue;
-            }
+        if inside.len() != 1 {
+            return true;
+        }
+        let item = &mut quoted[inside[0]];
+        item.kind = QuoteKind::Direct;
+        item.confidence = item.confidence.max(r.confidence);
+        if item.who == Who::None {
+            item.who = r.who.clone();
+            item.cue = r.cue;
         }
         false
     });
