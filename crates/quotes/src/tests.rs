@@ -311,3 +311,33 @@ fn plural_nouns_are_not_speech_verbs() {
     let (_, q) = run("Campaign-finance reports show the group raised $5 million, the paper reports.");
     assert!(q.iter().all(|x| x.speaker_text.as_deref() != Some("Campaign-finance")), "{q:#?}");
 }
+
+/// The report index answers as the scans it replaced did, on every query.
+#[test]
+fn report_index_equals_a_full_scan() {
+    let spans = [(0, 50), (5, 9), (10, 20), (12, 14), (30, 31), (40, 90), (60, 61), (60, 75), (60, 75), (95, 95)];
+    let reported: Vec<Item> = spans
+        .iter()
+        .enumerate()
+        .map(|(i, &(s, e))| Item {
+            kind: QuoteKind::Indirect,
+            content: Span::new(s, e),
+            outer: Span::new(s, e),
+            who: if i % 3 == 1 { Who::None } else { Who::Span(0, 1) },
+            cue: None,
+            confidence: 0.5,
+            para: 0,
+        })
+        .collect();
+    let ix = ReportIndex::new(&reported);
+    for s in 0..100 {
+        let want = reported.iter().filter(|r| r.content.end <= s && r.who != Who::None).enumerate().max_by_key(|(_, r)| r.content.start).map(|(i, _)| i);
+        let want = want.map(|k| reported.iter().enumerate().filter(|(_, r)| r.content.end <= s && r.who != Who::None).nth(k).map(|(i, _)| i).unwrap_or(usize::MAX));
+        assert_eq!(ix.latest_ending_by(s), want, "latest ending by {s}");
+        for e in s..100 {
+            let span = Span::new(s, e);
+            let want = reported.iter().position(|r| r.content.contains(span) || r.content.overlaps(span));
+            assert_eq!(ix.overlapping(span), want, "overlapping {s}..{e}");
+        }
+    }
+}
