@@ -185,24 +185,6 @@ fn build() -> Lexicon {
             }
         }
     }
-    // Common short forms the gazetteer spells out.
-    for (alias, iso3, how) in [
-        ("u.s.", "USA", CountryWord::Name),
-        ("us", "USA", CountryWord::Name),
-        ("usa", "USA", CountryWord::Name),
-        ("america", "USA", CountryWord::Name),
-        ("u.k.", "GBR", CountryWord::Name),
-        ("uk", "GBR", CountryWord::Name),
-        ("britain", "GBR", CountryWord::Name),
-        ("great britain", "GBR", CountryWord::Name),
-        ("british", "GBR", CountryWord::Demonym),
-        ("american", "USA", CountryWord::Demonym),
-        ("soviet", "RUS", CountryWord::Demonym),
-    ] {
-        if let Some(idx) = lex.countries.iter().position(|c| c.iso3 == iso3) {
-            lex.country_words.entry(alias.to_string()).or_insert((idx, how));
-        }
-    }
     for f in data_lines(CURATED) {
         match f.as_slice() {
             ["verb", forms, "patterns"] => {
@@ -239,6 +221,13 @@ fn build() -> Lexicon {
                 }
             }
             ["agent", phrase, _sector] => add_agent(&mut lex, phrase),
+            ["alias", phrase, iso3, how] => {
+                // Short forms the gazetteer spells out ("u.s.", "britain"); the gazetteer wins.
+                let how = if *how == "demonym" { CountryWord::Demonym } else { CountryWord::Name };
+                if let Some(idx) = lex.countries.iter().position(|c| c.iso3 == *iso3) {
+                    lex.country_words.entry(phrase.to_string()).or_insert((idx, how));
+                }
+            }
             ["seat", phrase, iso3] => {
                 if let Some(idx) = lex.countries.iter().position(|c| c.iso3 == *iso3) {
                     lex.country_words.insert(phrase.to_string(), (idx, CountryWord::Seat));
@@ -320,6 +309,11 @@ mod tests {
         assert_eq!(lex.plover_of("010"), None);
         assert_eq!(lex.country("kremlin").map(|(c, _)| c.iso3), Some("RUS"));
         assert_eq!(lex.country("ukrainian").map(|(c, w)| (c.iso3, w)), Some(("UKR", CountryWord::Demonym)));
+        assert_eq!(lex.country("u.s.").map(|(c, w)| (c.iso3, w)), Some(("USA", CountryWord::Name)));
+        // Word lists and our own patterns load from the data files.
+        assert!(lex.is_word_in("prepositions", "with") && !lex.is_word_in("prepositions", "attack"));
+        assert!(lex.list("no such list").is_empty());
+        assert!(lex.patterns.values().flatten().any(|p| p.code == Some("071") && p.post.contains(&PatWord::Set("MONEY"))));
     }
 
     #[test]

@@ -7,6 +7,9 @@
 //! siege"), "of/on/against X" after it; otherwise the subject of the clause the noun is the
 //! object of ("Russia keeps up the pressure … with the siege of Mariupol").
 
+use std::sync::LazyLock;
+
+use crate::lexicon::LEXICON;
 use crate::actors::{Actor, ActorKind, PREPOSITIONS, Sent};
 use crate::triggers::Found;
 
@@ -31,31 +34,7 @@ fn is_boundary(w: &str) -> bool {
 
 /// Words that open a new clause between a trigger and a later actor.
 fn opens_clause(w: &str) -> bool {
-    matches!(
-        w,
-        "but"
-            | "while"
-            | "which"
-            | "who"
-            | "whom"
-            | "whose"
-            | "where"
-            | "when"
-            | "because"
-            | "although"
-            | "though"
-            | "after"
-            | "before"
-            | "since"
-            | "said"
-            | "says"
-            | "say"
-            | "told"
-            | "if"
-            | "as"
-            | "and"
-            | ","
-    )
+    LEXICON.is_word_in("clause_openers", w)
 }
 
 /// The preposition governing the phrase at token `i`, across determiners and up to two
@@ -95,7 +74,7 @@ fn governing_word<'s>(s: &'s Sent, i: usize) -> &'s str {
 }
 
 /// Pronouns that, unresolved, stand as the subject between a trigger and an earlier actor.
-const PRONOUNS: &[&str] = &["he", "she", "they", "it", "we", "i", "you", "who"];
+static PRONOUNS: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("pronouns"));
 
 /// True when a preposition governs the phrase starting at token `i`, across determiners and
 /// up to two modifiers ("in southeastern Ukraine", "of the port city").
@@ -242,7 +221,7 @@ fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usi
             && (a.start.saturating_sub(3)..a.start).any(|k| {
                 let w = s.w(k);
                 let w = w.strip_suffix('s').unwrap_or(w);
-                matches!(w, "call" | "request" | "proposal" | "plan" | "demand" | "offer" | "appeal" | "ultimatum" | "bid" | "invitation" | "proposition")
+                LEXICON.is_word_in("proposal_nouns", w)
             })
         {
             return Some(idx);
@@ -314,71 +293,18 @@ fn owner_before(s: &Sent, actors: &[Actor], pos: usize) -> Option<usize> {
 /// The next word after a noun trigger is a verb or auxiliary: the noun is a clause subject
 /// ("talks should start"), so the clause's actors are not its actors.
 fn noun_is_subject(s: &Sent, pos: usize) -> bool {
-    pos < s.len()
-        && matches!(
-            s.w(pos),
-            "will"
-                | "would"
-                | "should"
-                | "could"
-                | "may"
-                | "might"
-                | "must"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "have"
-                | "has"
-                | "had"
-                | "began"
-                | "begin"
-                | "begins"
-                | "start"
-                | "started"
-                | "starts"
-                | "took"
-                | "take"
-                | "takes"
-                | "ended"
-                | "collapsed"
-                | "resumed"
-                | "continue"
-                | "continued"
-        )
+    pos < s.len() && LEXICON.is_word_in("noun_subject_verbs", s.w(pos))
 }
 
 /// `verbs_before` are the verb triggers earlier in the sentence: the subject search stops at
 /// the nearest one, whose clause the actors before it belong to.
 /// Prepositions that introduce a verb's other side.
-const VERB_PREPS: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of"];
+static VERB_PREPS: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("verb_preps"));
 /// The same for demands, whose "that" clause names who is to act.
-const VERB_PREPS_THAT: &[&str] = &["with", "to", "against", "on", "upon", "for", "from", "at", "toward", "towards", "over", "into", "of", "that"];
+static VERB_PREPS_THAT: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("verb_preps_that"));
 
 /// Verbs that report what someone said or concluded.
-const SPEECH: &[&str] = &[
-    "said",
-    "says",
-    "say",
-    "announced",
-    "announces",
-    "declared",
-    "declares",
-    "stated",
-    "states",
-    "insisted",
-    "insists",
-    "concluded",
-    "told",
-    "tells",
-    "added",
-    "warned",
-    "warns",
-    "stressed",
-    "argued",
-    "believes",
-    "wrote",
-];
+static SPEECH: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("speech"));
 
 /// The speaker of a reported clause whose subject starts at token `subj`: the subject of a
 /// speech verb shortly before ("Russia said on Tuesday that Sudan …").
@@ -432,7 +358,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             .filter(|v| v.end < p && !v.noun && !(v.end..p).any(|k| is_boundary(s.w(k))))
             .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
     {
-        let preps: &[&str] = if f.plover == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
+        let preps: &[&str] = if f.plover == "REQUEST" { *VERB_PREPS_THAT } else { *VERB_PREPS };
         let obj = object_after(s, actors, f.end, preps, 10);
         return Some(Roles { source: group_ending(actors, subj), target: obj.map(|o| group_starting(actors, o)), clause_start: f.start.saturating_sub(6) });
     }
@@ -510,7 +436,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         if let Some(sj) = subj {
             clause_start = actors[sj].end;
         }
-        let preps: &[&str] = if ty == "REQUEST" { VERB_PREPS_THAT } else { VERB_PREPS };
+        let preps: &[&str] = if ty == "REQUEST" { *VERB_PREPS_THAT } else { *VERB_PREPS };
         let mut obj = object_after(s, actors, f.end, preps, 10);
         // "threatened to ban voting in East Jerusalem", "refused to deploy peacekeepers in
         // Iraq": with an infinitive complement, the complement's object or place is the target.

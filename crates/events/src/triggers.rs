@@ -1,5 +1,6 @@
 //! Event triggers: verbs (refined by the PETRARCH2 verb patterns) and nominalisations.
 
+use std::sync::LazyLock;
 use crate::actors::{PREPOSITIONS, Sent};
 use crate::lexicon::{LEXICON, PatWord, Trigger};
 
@@ -19,102 +20,12 @@ pub struct Found {
 }
 
 /// Words after which a trigger word is a noun ("the attack", "their demands").
-const DETERMINERS: &[&str] = &[
-    "the",
-    "a",
-    "an",
-    "this",
-    "that",
-    "these",
-    "those",
-    "their",
-    "its",
-    "his",
-    "her",
-    "our",
-    "my",
-    "your",
-    "any",
-    "no",
-    "every",
-    "each",
-    "some",
-    "new",
-    "fresh",
-    "further",
-    "first",
-    "second",
-    "latest",
-    "recent",
-    "peace",
-    "direct",
-    "joint",
-    "possible",
-    "planned",
-    "proposed",
-    "such",
-    "more",
-    "of",
-    "ongoing",
-    "face-to-face",
-];
+static DETERMINERS: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("determiners"));
 
 /// Words after which a trigger word is a verb ("they attack", "will meet", "to agree").
-const VERB_CONTEXT: &[&str] = &[
-    "i",
-    "we",
-    "you",
-    "he",
-    "she",
-    "they",
-    "it",
-    "who",
-    "which",
-    "that",
-    "to",
-    "will",
-    "would",
-    "could",
-    "should",
-    "might",
-    "may",
-    "must",
-    "can",
-    "cannot",
-    "shall",
-    "did",
-    "does",
-    "do",
-    "didn't",
-    "doesn't",
-    "don't",
-    "won't",
-    "not",
-    "never",
-    "also",
-    "has",
-    "have",
-    "had",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "then",
-    "jointly",
-    "repeatedly",
-    "reportedly",
-    "allegedly",
-    "formally",
-    "publicly",
-    "again",
-    "later",
-    "finally",
-];
+static VERB_CONTEXT: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("verb_context"));
 
-const BE: &[&str] = &["is", "are", "was", "were", "be", "been", "being", "'s", "get", "got", "gets"];
+static BE: LazyLock<&[&str]> = LazyLock::new(|| LEXICON.list("be"));
 
 fn prev_word<'s>(s: &'s Sent, i: usize) -> &'s str {
     if i == 0 { "" } else { s.w(i - 1) }
@@ -123,28 +34,7 @@ fn prev_word<'s>(s: &'s Sent, i: usize) -> &'s str {
 fn looks_participle(w: &str) -> bool {
     w.ends_with("ed")
         || w.ends_with("en")
-        || matches!(
-            w,
-            "hit"
-                | "shot"
-                | "held"
-                | "struck"
-                | "met"
-                | "sought"
-                | "brought"
-                | "caught"
-                | "fought"
-                | "told"
-                | "sent"
-                | "won"
-                | "led"
-                | "left"
-                | "cut"
-                | "put"
-                | "set"
-                | "made"
-                | "built"
-        )
+        || LEXICON.is_word_in("irregular_participles", w)
 }
 
 /// Finds the triggers of a sentence. `after_actor[i]` is true when an actor phrase ends just
