@@ -236,7 +236,7 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
         }
         // "The International Labor Office (ILO)": the acronym in brackets belongs to the name.
         let mut end = end;
-        if end + 2 < n && s.w(end) == "(" && s.w(end + 2) == ")" && s.raw(end + 1).chars().all(|c| c.is_uppercase() || c == '.') {
+        if end + 2 < n && s.w(end) == "(" && s.w(end + 2) == ")" && s.raw(end + 1).chars().next().is_some_and(char::is_uppercase) {
             end += 3;
         }
         out.push(describe(s, start, end, ent_at, entities));
@@ -261,6 +261,12 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
     for idx in 1..split.len() {
         let (prev_end, cur_start) = (split[idx - 1].end, split[idx].start);
         let between: Vec<&str> = (prev_end..cur_start).map(|k| s.w(k)).collect();
+        // "Sheldon Adelson and his wife, Miriam": a relative named in apposition joins too.
+        let relative = matches!(between.as_slice(), ["and", "his" | "her" | "their", w, ","] if LEXICON.is_word_in("relatives", w));
+        if relative {
+            split[idx].conj_prev = Some(idx - 1);
+            continue;
+        }
         if matches!(between.as_slice(), ["and"] | [",", "and"] | [","] | ["&"]) {
             // "," alone joins only inside a list that ends in "and".
             if between == [","] {

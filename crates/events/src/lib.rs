@@ -105,6 +105,14 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             let start = if f.start - first > 12 { f.start } else { first };
             let span = s.span(start, last);
             let mut st = status::of(&s, &actors, &r, f);
+            // "will withdraw its force unless …", "would blockade Paris if …": a hostile act
+            // announced under a condition is a threat (CAMEO 13), and the threat is reported.
+            let (kind, code) = if is_conditional_threat(&s, f) {
+                st = EventStatus::Reported;
+                ("THREATEN", "130")
+            } else {
+                (f.plover, f.code)
+            };
             let (ev_date, background) = date_for(trig_span, sent.span, times, date);
             if st == EventStatus::Reported && !background && ev_date.as_deref().zip(date).is_some_and(|(d, p)| d.get(..10) > p.get(..10)) {
                 st = EventStatus::Planned;
@@ -115,12 +123,12 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 _ => None,
             };
             let key_target = target.as_ref().map_or(String::new(), |t| t.key.clone());
-            let (ka, kb) = if f.plover == "CONSULT" && key_target < source.key {
+            let (ka, kb) = if kind == "CONSULT" && key_target < source.key {
                 (key_target.clone(), source.key.clone())
             } else {
                 (source.key.clone(), key_target.clone())
             };
-            let key = (f.plover.to_string(), ka, kb);
+            let key = (kind.to_string(), ka, kb);
             if let Some(&idx) = keys.get(&key) {
                 let e = &mut events[idx];
                 if e.location.is_none() {
@@ -144,8 +152,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             }
             keys.insert(key, slot);
             let event = Event {
-                kind: f.plover.to_string(),
-                cameo: Some(f.code.to_string()),
+                kind: kind.to_string(),
+                cameo: Some(code.to_string()),
                 text: Some(doc.text[span.start..span.end].to_string()),
                 span: [span.start, span.end],
                 source: source.id,
@@ -288,6 +296,14 @@ impl<'a> DocContext<'a> {
 
     /// The record's view of a (possibly compound) actor.
     fn actor_ref(&self, s: &Sent, actors: &[Actor], group: &[usize]) -> ActorRef {
+        // "Future45, a super PAC that intends to …": a description after a comma stands for
+        // the name before it.
+        if let [one] = group
+            && actors[*one].entity.is_none()
+            && let Some(named) = appositive_of(s, actors, *one)
+        {
+            return self.actor_ref(s, actors, &[named]);
+        }
         let first = &actors[group[0]];
         let last = &actors[*group.last().unwrap_or(&group[0])];
         // A possessive owner right before the phrase belongs to it: "Belarus's rulers".
@@ -375,7 +391,15 @@ impl<'a> DocContext<'a> {
             }
             // The preposition, across a determiner and up to three modifiers ("in a densely
             // packed Chelsea neighborhood").
-            let governed = (a.start.saturating_sub(5)..a.start).rev().take_while(|&k| s.is_word(k)).find(|&k| !s.raw(k).chars().next().is_some_and(char::is_lowercase) || actors::PREPOSITIONS.contains(&s.w(k)) || triggers_at(s.w(k)));
+            let mut governed = (a.start.saturating_sub(5)..a.start).rev().take_while(|&k| s.is_word(k)).find(|&k| !s.raw(k).chars().next().is_some_and(char::is_lowercase) || actors::PREPOSITIONS.contains(&s.w(k)) || triggers_at(s.w(k)));
+            // "near the town of Samarra", "in the city of X": look past the place noun.
+            if let Some(k) = governed
+                && s.w(k) == "of"
+                && k >= 2
+                && LEXICON.is_word_in("place_nouns", s.w(k - 1))
+            {
+                governed = (k.saturating_sub(4)..k - 1).rev().take_while(|&j| s.is_word(j)).find(|&j| actors::PREPOSITIONS.contains(&s.w(j)));
+            }
             if !governed.is_some_and(|k| matches!(s.w(k), "in" | "at" | "near" | "outside" | "inside")) {
                 continue;
             }
@@ -391,6 +415,36 @@ impl<'a> DocContext<'a> {
         }
         best.map(|(_, e)| self.entities[e].id.clone())
     }
+}
+
+/// A hostile verb after "will" or "would" in a sentence that states a condition ("unless",
+/// "if"): the act is threatened, not done.
+fn is_conditional_threat(s: &Sent, f: &triggers::Found) -> bool {
+    if f.noun || f.modal || !LEXICON.is_word_in("threat_types", f.plover) {
+        return false;
+    }
+    let mut p = f.start;
+    while p > 0 && (s.w(p - 1).ends_with("ly") || s.w(p - 1) == "not") {
+        p -= 1;
+    }
+    p > 0 && matches!(s.w(p - 1), "will" | "would" | "'ll" | "shall") && (0..s.len()).any(|k| matches!(s.w(k), "unless" | "if"))
+}
+
+/// The named actor that actor `idx` describes in apposition: "NAME, a|an|the [words] PHRASE".
+fn appositive_of(s: &Sent, actors: &[Actor], idx: usize) -> Option<usize> {
+    let a = &actors[idx];
+    let prev = idx.checked_sub(1)?;
+    let p = &actors[prev];
+    let between: Vec<&str> = (p.end..a.start).map(|k| s.w(k)).collect();
+    let ok = between.len() >= 2
+        && between.len() <= 4
+        && between[0] == ","
+        && matches!(between[1], "a" | "an" | "the")
+        && (p.end + 1..a.start).all(|k| s.is_word(k) && s.raw(k).chars().next().is_some_and(char::is_lowercase))
+        && !p.possessive
+        && s.raw(p.start).chars().next().is_some_and(char::is_uppercase)
+        && p.end - p.start <= 4;
+    ok.then_some(prev)
 }
 
 fn triggers_at(w: &str) -> bool {

@@ -452,6 +452,15 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
     };
     let mut source = source.unwrap_or_default();
     let mut target = target;
+    // "threatened to stop the talks if the United States goes ahead": the party the
+    // condition names is the one threatened.
+    if target.is_none()
+        && ty == "THREATEN"
+        && let Some(k) = (f.end..s.len()).find(|&k| matches!(s.w(k), "if" | "unless"))
+        && let Some(t) = actors.iter().position(|a| a.start > k && a.start <= k + 3 && !a.modifier_only)
+    {
+        target = Some(group_starting(actors, t));
+    }
     if target.is_none() && reciprocal(ty) && source.len() >= 2 {
         target = Some(vec![source[1]]);
         source = vec![source[0]];

@@ -71,7 +71,10 @@ pub fn find(s: &Sent, after_actor: &[bool]) -> Vec<Found> {
                 continue;
             }
             let fits = if t.noun { !verb_context || noun_context || !verb_reading } else { !noun_context };
-            if fits && chosen.is_none_or(|c| t.words.len() > c.words.len()) {
+            // Of two readings of the same words, the noun when nothing calls for a verb ("a
+            // suicide car bombing").
+            let better = |c: &Trigger| t.words.len() > c.words.len() || (t.words.len() == c.words.len() && t.noun && !c.noun && !verb_context);
+            if fits && chosen.is_none_or(better) {
                 chosen = Some(t);
             }
         }
