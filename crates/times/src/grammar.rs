@@ -72,6 +72,9 @@ pub struct Parser<'a> {
     pub anchor_day: Option<Date>,
     /// The last point mentioned at any granularity.
     pub anchor: Option<Point>,
+    /// True when `anchor` was written with its year ("in 2003", "March 2004"), not
+    /// computed from the publication date ("last year", "a year ago").
+    pub anchor_written: bool,
     /// The direction assumed when no tense cue is found: `Unknown` (the news habits:
     /// past for weekdays, nearest for dates) or `Future` (calendar assistants' convention).
     pub default_dir: Dir,
@@ -475,7 +478,8 @@ impl<'a> Parser<'a> {
 
     /// Every rule at token `i`; the longest hit.
     pub fn parse_at(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 19] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 20] = [
+            Self::calendar_phrase,
             Self::hedged,
             Self::positioned,
             Self::mid_token,
@@ -535,7 +539,8 @@ impl<'a> Parser<'a> {
 
     /// Every rule except the hedged and positioned wrappers, for what follows a hedge.
     fn core(&self, i: usize) -> Option<Hit> {
-        let rules: [fn(&Self, usize) -> Option<Hit>; 15] = [
+        let rules: [fn(&Self, usize) -> Option<Hit>; 16] = [
+            Self::calendar_phrase,
             Self::anchored,
             Self::relday,
             Self::weekday_expr,
@@ -727,6 +732,17 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit { start: i, ..h });
         }
+        // "Wednesday of next week", "Sunday from last week": the weekday in that week.
+        if dirn.is_none()
+            && matches!(self.w(end), "of" | "from")
+            && let Some((k, n)) = self.lex(end + 1, Kind::Direction)
+            && self.w(k) == "week"
+            && let Some(dct) = self.dct
+        {
+            let n: i64 = n.parse().ok()?;
+            let monday = cal::add_days(dct, 7 * n - (cal::weekday_num(dct) as i64 - 1))?;
+            return Some(Hit::date(i, k + 1, Point::Day(cal::add_days(monday, wd as i64 - 1)?)));
+        }
         // "Monday (28)": the weekday and its day of the month, the Brazilian habit;
         // "Tuesday the 19th" likewise.
         let mut day: Option<Date> = None;
@@ -890,6 +906,29 @@ impl<'a> Parser<'a> {
         Some(self.point_or_unknown(start, end, date.map(Point::Day), format!("XXXX-{m:02}-{d:02}")))
     }
 
+    /// Days and weeks named through a month or a date: "the first Tuesday in October",
+    /// "the last Friday of March 2014", "the week of March 6".
+    fn calendar_phrase(&self, i: usize) -> Option<Hit> {
+        let j = if self.w(i) == "the" { i + 1 } else { i };
+        if self.w(j) == "week" && self.w(j + 1) == "of" && j > i {
+            let h = self.month_expr(j + 2).or_else(|| self.day_month(j + 2))?;
+            let (y, w) = cal::iso_week(h.point?.day()?);
+            return Some(Hit::date(i, h.end, Point::Week(y, w)));
+        }
+        let n: i8 = LEX.word(self.w(j), Kind::Ordinal)?.parse().ok()?;
+        let (k, wd) = self.lex(j + 1, Kind::Weekday)?;
+        if !matches!(self.w(k), "in" | "of") || !(-1..=5).contains(&n) || n == 0 {
+            return None;
+        }
+        let h = self.month_expr(k + 1)?;
+        let Some(Point::Month(y, m)) = h.point else {
+            return None;
+        };
+        let wd = cal::weekday(wd.parse().ok()?)?;
+        let d = cal::date(y, m, 1)?.nth_weekday_of_month(n, wd).ok()?;
+        Some(Hit::date(i, h.end, Point::Day(d)))
+    }
+
     /// "2016-09-17", "9/17/2016", "17/09/2016".
     fn numeric_date(&self, i: usize) -> Option<Hit> {
         let sep = self.w(i + 1);
@@ -986,10 +1025,13 @@ impl<'a> Parser<'a> {
                 "half" => (q, true, j + 1),
                 _ => return None,
             }
+        } else if let Some(q) = self.w(j).strip_prefix('q').filter(|q| q.len() == 1 && self.orig(j).starts_with('Q')) {
+            // "Q3", "Q4 2012"
+            (q.parse().ok()?, false, j + 1)
         } else {
             let q: i32 = LEX.word(self.w(j), Kind::Ordinal)?.parse().ok()?;
             match self.w(j + 1) {
-                "quarter" => (q, false, j + 2),
+                "quarter" | "qtr" | "qtr." => (q, false, j + 2),
                 "half" => (q, true, j + 2),
                 _ => return None,
             }
@@ -1359,10 +1401,6 @@ impl<'a> Parser<'a> {
         }
         let sign: i32 = if matches!(word, "later" | "after") { 1 } else { -1 };
         let n = n as i32 * sign;
-        let base = if word == "ago" { self.dct } else { self.anchor_day.or(self.dct) };
-        let Some(base) = base else {
-            return Some(Hit::new(start, end + 1, TimeType::DATE, None));
-        };
         // Shift an anchored quarter by years ("a year earlier" after "the third quarter":
         // the year-ago quarter, as financial news means it).
         if unit == "Y"
@@ -1370,6 +1408,25 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit { derived: true, ..Hit::date(start, end + 1, p.shift_quarters(4 * n)?) });
         }
+        // A coarser anchor written out counts from itself: "in 2003 … a year later" is
+        // 2004, "in March 2004 … two months later" is May 2004. One computed from the
+        // publication date ("a year ago … a year earlier", the comparison period of
+        // earnings news) does not, unless there is no publication date to use instead.
+        let coarse = self.anchor.filter(|p| word != "ago" && p.day().is_none() && (self.anchor_written || self.dct.is_none()));
+        match (unit, coarse) {
+            ("Y", Some(Point::Year(y) | Point::Month(y, _) | Point::Season(y, _) | Point::Half(y, _))) => {
+                return Some(Hit { derived: true, ..Hit::date(start, end + 1, Point::Year(y + n)) });
+            }
+            ("M", Some(Point::Month(y, m))) => {
+                let (y, m) = cal::add_months(y, m, n);
+                return Some(Hit { derived: true, ..Hit::date(start, end + 1, Point::Month(y, m)) });
+            }
+            _ => {}
+        }
+        let base = if word == "ago" { self.dct } else { self.anchor_day.or(self.dct) };
+        let Some(base) = base else {
+            return Some(Hit::new(start, end + 1, TimeType::DATE, None));
+        };
         let p = match unit {
             "Y" => Point::Year(base.year() as i32 + n),
             "M" => {
@@ -1614,17 +1671,33 @@ impl<'a> Parser<'a> {
             if meridiem.is_none() && !(introduced || hs.len() == 2 || self.lex(end, Kind::Zone).is_some()) {
                 return None;
             }
+            if let Some((e2, mer)) = self.part_of_day_after(end, h).filter(|_| meridiem.is_none()) {
+                end = e2;
+                meridiem = Some(mer);
+            }
             // "this afternoon at 3:20", "3:15 in the afternoon"
             let near_pm = (start.saturating_sub(4)..start).chain(end..end + 3).any(|k| matches!(self.w(k), "afternoon" | "evening" | "night" | "tonight"));
             if meridiem.is_none() && near_pm && (1..12).contains(&h) {
                 meridiem = Some("pm");
             }
         } else if meridiem.is_none() {
-            let (e, v) = self.lex(i + 1, Kind::Meridiem)?;
-            meridiem = Some(v);
-            end = e;
-            if self.w(end) == "." && v.len() == 2 && self.w(i + 1).ends_with(".m") {
-                end += 1;
+            if let Some((e, v)) = self.lex(i + 1, Kind::Meridiem) {
+                meridiem = Some(v);
+                end = e;
+                if self.w(end) == "." && v.len() == 2 && self.w(i + 1).ends_with(".m") {
+                    end += 1;
+                }
+            } else {
+                // "4 in the morning", "3 o'clock in the afternoon", "at 8 in the evening"
+                let e = if self.w(i + 1) == "o'clock" { i + 2 } else { i + 1 };
+                match self.part_of_day_after(e, h) {
+                    Some((e2, m)) => {
+                        end = e2;
+                        meridiem = Some(m);
+                    }
+                    None if e > i + 1 && digits.len() <= 2 => end = e,
+                    None => return None,
+                }
             }
         } else if self.w(i + 1) == "o'clock" {
             end = i + 2;
@@ -1648,6 +1721,19 @@ impl<'a> Parser<'a> {
             utc = zone == "Z";
         }
         Some(Hit { utc, ..self.clock_hit(start, end, h, m) })
+    }
+
+    /// "in the morning" / "in the afternoon" / "in the evening" / "at night" after an hour
+    /// `h` at token `e`: the end of the phrase and the meridiem it implies.
+    fn part_of_day_after(&self, e: usize, h: u8) -> Option<(usize, &'static str)> {
+        let m = match (self.w(e), self.w(e + 1), self.w(e + 2)) {
+            ("in", "the", "morning") => "am",
+            ("in", "the", "afternoon" | "evening") => "pm",
+            ("at", "night", _) if h >= 6 => return Some((e + 2, "pm")),
+            ("at", "night", _) => return Some((e + 2, "am")),
+            _ => return None,
+        };
+        (1..=12).contains(&h).then_some((e + 3, m))
     }
 
     fn clock_hit(&self, start: usize, end: usize, h: u8, m: u8) -> Hit {

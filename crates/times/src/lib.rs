@@ -87,7 +87,7 @@ fn is_trigger(w: &str, number: bool) -> bool {
     number
         || LEX.starts(w)
         || w.contains('-')
-        || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent" | "half")
+        || matches!(w, "fiscal" | "once" | "twice" | "'" | "’" | "recent" | "half" | "q1" | "q2" | "q3" | "q4")
         || w.strip_suffix('s').is_some_and(|stem| LEX.word(stem, Kind::Weekday).is_some())
 }
 
@@ -105,6 +105,7 @@ pub(crate) fn scan(doc: &Document, dct: Option<Date>, options: Options) -> Vec<(
     let mut out = Vec::new();
     let mut anchor_day = dct;
     let mut anchor = None;
+    let mut anchor_written = false;
     let mut words: Vec<Cow<str>> = Vec::new();
     let mut ends: Vec<usize> = Vec::new();
     let mut hits: Vec<Hit> = Vec::new();
@@ -135,11 +136,12 @@ pub(crate) fn scan(doc: &Document, dct: Option<Date>, options: Options) -> Vec<(
                 i += 1;
                 continue;
             }
-            let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor, default_dir };
+            let parser = Parser { text: &doc.text, toks, w: &w, dct, anchor_day, anchor, anchor_written, default_dir };
             match parser.parse_at(i) {
                 Some(h) if h.end > i => {
                     if let Some(p) = h.point.filter(|_| !h.derived) {
                         anchor = Some(p);
+                        anchor_written = w[h.start..h.end].iter().any(|t| t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()));
                         if let Some(d) = p.day() {
                             anchor_day = Some(d);
                         }

@@ -346,3 +346,40 @@ fn more_shapes() {
     assert_eq!(val("the quake hit a week ago", "2011-03-18"), "2011-03-11");
     assert_eq!(val("dealers will not be renewed after October of next year", "2009-05-15"), "2010-10");
 }
+
+#[test]
+fn written_years_anchor_later_shifts() {
+    let v = run("The plant opened in 2003. A year later it closed.", "2005-06-01");
+    assert_eq!(v[1].2, "2004");
+    // With no publication date the written year is the only anchor there is.
+    let doc = Document::new("The firm was founded in 1998. Two years later it listed.");
+    let t = recognise(&doc, None);
+    assert_eq!(t[1].value.as_deref(), Some("2000"));
+    // A year computed from the publication date is not an anchor: both are the comparison year.
+    let v = run("Profit fell from a year ago. Sales were flat compared with a year earlier.", "1989-10-26");
+    assert_eq!((v[0].2.as_str(), v[1].2.as_str()), ("1988", "1988"));
+}
+
+#[test]
+fn days_named_through_months_and_weeks() {
+    assert_eq!(val("They will vote on the first Tuesday in November", "2013-02-12"), "2013-11-05");
+    assert_eq!(val("the last Friday of March 2014", "2013-02-12"), "2014-03-28");
+    assert_eq!(val("in the week of March 6", "2000-02-24"), "2000-W10");
+    assert_eq!(val("They meet on Wednesday of next week.", "2013-02-12"), "2013-02-20");
+    assert_eq!(val("profits in the 4th qtr of 2018", "2013-02-12"), "2018-Q4");
+    assert_eq!(val("Q3 profits rose", "2013-02-12"), "2012-Q3");
+}
+
+#[test]
+fn hours_with_a_part_of_day() {
+    assert_eq!(one("at 4 in the morning", "2000-04-05"), ("4 in the morning".into(), "2000-04-05T04:00".into(), String::new()));
+    assert_eq!(val("at 3 o'clock in the afternoon", "2000-04-05"), "2000-04-05T15:00");
+    assert_eq!(val("by 8:30 in the evening", "2000-04-05"), "2000-04-05T20:30");
+    assert!(run("He was one of 4 in the group.", "2000-04-05").is_empty());
+}
+
+#[test]
+fn movable_feasts() {
+    assert_eq!(val("on Maundy Thursday", "2013-02-12"), "2013-03-28");
+    assert_eq!(val("at Mardi Gras 2014", "2013-02-12"), "2014-03-04");
+}
