@@ -177,14 +177,18 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             k += 1;
         }
         loop {
-            if k >= n || !s.is_word(k) {
-                break;
-            }
-            if ent_at[k].is_some() {
+            // "his wife", "its allies": a possessive determiner resolved to someone is not an
+            // actor phrase of its own.
+            let determiner = k == start && matches!(s.w(k), "his" | "her" | "its" | "their") && s.raw(k + 1).chars().next().is_some_and(char::is_lowercase);
+            // Tokens inside an entity mention ("J. Joe Ricketts") stay in the phrase.
+            if k < n && ent_at[k].is_some() && !determiner && (s.is_word(k) || end == k) {
                 k += 1;
                 end = k;
                 has_head = true;
                 continue;
+            }
+            if k >= n || !s.is_word(k) || determiner {
+                break;
             }
             let raw = s.raw(k);
             let (w, _) = strip_possessive(s.w(k));
