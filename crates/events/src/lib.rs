@@ -110,6 +110,12 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             let (kind, code) = if is_conditional_threat(&s, f) {
                 st = EventStatus::Reported;
                 ("THREATEN", "130")
+            } else if let Some(code) = intent_code(&s, f) {
+                // "Syria says it is willing to withdraw", "the rebels said they will release
+                // him": the actor's own commitment to a cooperative act is an agreement (PLOVER
+                // AGREE, CAMEO 03), and the commitment itself is reported.
+                st = EventStatus::Reported;
+                ("AGREE", code)
             } else {
                 (f.plover, f.code)
             };
@@ -428,6 +434,23 @@ fn is_conditional_threat(s: &Sent, f: &triggers::Found) -> bool {
         p -= 1;
     }
     p > 0 && matches!(s.w(p - 1), "will" | "would" | "'ll" | "shall") && (0..s.len()).any(|k| matches!(s.w(k), "unless" | "if"))
+}
+
+/// The CAMEO 03 code of a cooperative act that its actor commits to: after "willing to",
+/// "prepared to", "offered to" …, or after "will"/"would" whose subject is a pronoun standing
+/// for the speaker of a speech verb just before ("they said they would meet").
+fn intent_code(s: &Sent, f: &triggers::Found) -> Option<&'static str> {
+    if f.noun || f.modal {
+        return None;
+    }
+    let code = LEXICON.list("intent_codes").iter().find_map(|e| e.strip_prefix(f.plover).and_then(|c| c.strip_prefix(':')))?;
+    let p = f.start;
+    let committed = p >= 2 && s.w(p - 1) == "to" && LEXICON.is_word_in("intent_words", s.w(p - 2));
+    let promised = p >= 3
+        && matches!(s.w(p - 1), "will" | "would" | "'ll")
+        && matches!(s.w(p - 2), "he" | "she" | "it" | "they" | "we" | "i")
+        && ((p.saturating_sub(9)..p - 2).any(|k| LEXICON.is_word_in("speech", s.w(k))));
+    (committed || promised).then_some(code)
 }
 
 /// The named actor that actor `idx` describes in apposition: "NAME, a|an|the [words] PHRASE".
