@@ -640,6 +640,17 @@ impl<'a> Parser<'a> {
 
     /// "earlier in the day", "the next day", "that year", "the year-ago quarter".
     fn anchored(&self, i: usize) -> Option<Hit> {
+        // "ended the day down 31 points", "for the day": the trading day being reported
+        if self.w(i) == "the"
+            && self.w(i + 1) == "day"
+            && matches!(
+                self.w(i.wrapping_sub(1)),
+                "end" | "ended" | "ending" | "ends" | "finish" | "finished" | "finishing" | "close" | "closed" | "closing" | "for"
+            )
+            && !matches!(self.w(i + 2), "before" | "after" | "of" | "when")
+        {
+            return Some(Hit { derived: true, ..Hit::date(i, i + 2, Point::Day(self.anchor_day.or(self.dct)?)) });
+        }
         let (end, v) = self.lex(i, Kind::Anchored)?;
         let (unit, n) = v.split_once(':')?;
         let n: i32 = n.parse().ok()?;
@@ -1636,9 +1647,12 @@ impl<'a> Parser<'a> {
                 _ => return None,
             });
         }
+        // "0800 GMT", "2130 UTC": military time, trusted only with its zone
+        let military = digits.len() == 4 && digits.bytes().all(|b| b.is_ascii_digit()) && self.cap(i + 1) && self.lex(i + 1, Kind::Zone).is_some();
         let (hs, ms) = match digits.split_once('.') {
             Some((a, b)) if b.len() == 2 => (a, b),
             Some(_) => return None,
+            None if military => (&digits[..2], &digits[2..]),
             None => (digits, "00"),
         };
         h = hs.parse().ok()?;
@@ -1696,6 +1710,7 @@ impl<'a> Parser<'a> {
                         meridiem = Some(m);
                     }
                     None if e > i + 1 && digits.len() <= 2 => end = e,
+                    None if military => end = i + 1, // "0800 GMT": the zone follows
                     None => return None,
                 }
             }

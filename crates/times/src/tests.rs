@@ -383,3 +383,13 @@ fn movable_feasts() {
     assert_eq!(val("on Maundy Thursday", "2013-02-12"), "2013-03-28");
     assert_eq!(val("at Mardi Gras 2014", "2013-02-12"), "2014-03-04");
 }
+
+#[test]
+fn market_days_and_military_time() {
+    let v = run("On Monday the index fell 3 %, ending the day at 7,114.", "2009-02-24");
+    assert_eq!(v[1].0, "the day");
+    assert_eq!(v[1].2, "2009-02-23");
+    assert_eq!(val("At 0800 UTC, the banks acted.", "2008-09-18"), "2008-09-18T08:00Z");
+    assert!(run("There were 1500 people.", "2008-09-18").is_empty());
+    assert!(run("Sales were 2.46 billion guilders.", "2008-09-18").is_empty());
+}
