@@ -104,8 +104,9 @@ impl<'a> Ctx<'a> {
     /// - a determiner, possessive, number or preposition right before it (no verb stands there);
     /// - a finite verb right after it, which only a plural subject takes ("states have",
     ///   "reports say"), or "that" opening a relative clause ("states that border");
-    /// - a capitalised modifier right before it ("Gulf", "Arab", "EU") when nothing after it
-    ///   opens a complement clause, so "Smith states that the plan failed" keeps its verb.
+    /// - a capitalised modifier right before it ("Gulf", "Arab") and a word after it that only
+    ///   follows a noun ("of", "and", "which"), so "Smith states that the plan failed" keeps
+    ///   its verb.
     fn plural_noun_here(&self, i: usize) -> bool {
         let w = self.words[i];
         if w.len() < 4 || !w.ends_with('s') || w.ends_with("ss") || w.eq_ignore_ascii_case("says") {
@@ -125,20 +126,23 @@ impl<'a> Ctx<'a> {
         if finite(next) || (next.eq_ignore_ascii_case("that") && finite(after_next)) {
             return true;
         }
-        // "Gulf states", "Baltic states": a proper modifier, not the sentence's first word.
-        if i > first + 1 || (i == first + 1 && !self.title_case[self.sent[i]]) {
-            let proper_modifier = is_cap(prev) && i - 1 > first && !is(W::SubjectPronoun, prev) && !self.title_case[self.sent[i]];
-            // What a complement clause or object opens with: "the", "he", "Iran", "40".
-            let opens_np = |k: usize, n: &str| {
-                self.doc.tokens.get(k).is_some_and(|t| t.kind == TokenKind::Number)
-                    || (self.is_word(k) && (is_cap(n) || is(W::SubjectPronoun, n) || is(W::NounDeterminer, n)))
-            };
-            let complement = next.is_empty()
-                || next == ":"
-                || is_quote_mark(next)
-                || (next.eq_ignore_ascii_case("that") && (after_next.is_empty() || opens_np(i + 2, after_next) || is_quote_mark(after_next)))
-                || (!next.eq_ignore_ascii_case("that") && opens_np(i + 1, next));
-            if proper_modifier && !complement {
+        // "Gulf states of the region", "Baltic states and Poland": a capitalised modifier and
+        // a word only a noun takes after it. (Nothing weaker: "Clinton tweets criticizing …",
+        // "…, The Wall Street Journal reports." are verbs after a name.)
+        if is_cap(prev) && i - 1 > first && is(W::NounLikeVerb, w) {
+            if is(W::NounFollower, next) {
+                return true;
+            }
+            // "Gulf states that border Iran": "that" opens a relative clause when the word after
+            // it is no subject — neither a noun-phrase opener nor followed by a verb of its own
+            // ("Smith states that peace is needed").
+            let third = if i + 3 < end { self.words[i + 3] } else { "" };
+            let subject_like = is_cap(after_next)
+                || is(W::SubjectPronoun, after_next)
+                || is(W::NounDeterminer, after_next)
+                || is(W::AuxAdv, third)
+                || is(W::PluralSubjectVerb, third);
+            if next.eq_ignore_ascii_case("that") && self.is_word(i + 2) && !subject_like {
                 return true;
             }
         }

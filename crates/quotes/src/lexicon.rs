@@ -108,6 +108,9 @@ pub enum Words {
     ShortDeterminer,
     NounDeterminer,
     NounPreposition,
+    NounFollower,
+    SpeechOccasion,
+    OccasionPreposition,
     PluralSubjectVerb,
 }
 
@@ -138,6 +141,9 @@ const WORD_SET_NAMES: &[&str] = &[
     "short_determiner",
     "noun_determiner",
     "noun_preposition",
+    "noun_follower",
+    "speech_occasion",
+    "occasion_preposition",
     "plural_subject_verb",
 ];
 

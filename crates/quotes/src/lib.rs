@@ -19,6 +19,7 @@ mod reported;
 mod resolve;
 
 use grammar::Ctx;
+use grammar::is_cap;
 use lexicon::Words as W;
 use newsgraph_record::{Entity, Quote, QuoteKind};
 use newsgraph_text::{Document, Span};
@@ -105,20 +106,27 @@ fn document_anaphor(text: Option<&str>) -> bool {
 /// an adverbial of the verb's, so the quotation is the quote — direct, as it is the whole
 /// clause, with the report's speaker and verb — and no indirect item repeats it with its marks
 /// and "on Monday". A report with any word of its own outside the marks ("said that Putin
-/// “cannot remain in power”") stays a report, and the quotation inside it a partial quote.
+/// “cannot remain in power”", "said that “…”") stays a report holding a partial quote, its
+/// content ending at the closing mark when an adverbial of the verb follows.
 fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>) {
-    reported.retain(|r| {
+    reported.retain_mut(|r| {
         let a = ctx.doc.token_at_or_after(r.content.start).min(ctx.len());
         let b = ctx.doc.token_at_or_after(r.content.end).min(ctx.len());
         let Some(last_quoted) = (a..b).rev().find(|&k| ctx.quoted[k]) else { return true };
-        // "… “the city is safe” on Monday": an adverbial after the quotation is the verb's.
+        // "said “the city is safe” on Monday": with the verb before the content, an adverbial
+        // after the quotation is the verb's. (With the verb after it — "“…” for criminal
+        // behavior, she said" — the words are the speaker's.)
+        let verb_first = r.cue.is_some_and(|(c, _)| c < a);
         let limit = match (last_quoted + 1..b).find(|&k| ctx.is_word(k)) {
-            Some(k) if lexicon::is(W::AdverbialStart, ctx.w(k)) || lexicon::is(W::Weekday, ctx.w(k)) || lexicon::is(W::TimeWord, ctx.w(k)) => k,
+            Some(k) if verb_first && verbs_adverbial(ctx, k, b) => k,
             _ => b,
         };
-        // Words of the report's own: outside the marks, a leading "that" aside.
-        let own = (a..limit).any(|k| !ctx.quoted[k] && ctx.is_word(k) && !(k == a && ctx.w(k).eq_ignore_ascii_case("that")));
+        let own = (a..limit).any(|k| !ctx.quoted[k] && ctx.is_word(k));
         if own {
+            if limit < b {
+                r.content = Span::new(r.content.start, ctx.doc.tokens[last_quoted].span.end);
+                r.outer = r.content;
+            }
             return true;
         }
         // The quotations inside (quotations are in text order and do not overlap).
@@ -137,6 +145,24 @@ fn fold_quoted_reports(ctx: &Ctx, quoted: &mut [Item], reported: &mut Vec<Item>)
         }
         false
     });
+}
+
+/// An adverbial of the speech verb at token `k` (before `end`): a time ("on Monday", "last
+/// week", "yesterday") or the occasion of speaking ("in a statement", "to reporters"). Other
+/// phrases after a quotation belong to the reported clause ("has “big plans” for the campaign").
+fn verbs_adverbial(ctx: &Ctx, k: usize, end: usize) -> bool {
+    let w = ctx.w(k);
+    if lexicon::is(W::Weekday, w) || lexicon::is(W::TimeWord, w) {
+        return true;
+    }
+    if !lexicon::is(W::OccasionPreposition, w) {
+        return false;
+    }
+    // A short phrase: "on Monday", "to reporters", "at a news conference" (not "in Chicago
+    // this year", whose place is the clause's).
+    (k + 1..(k + 4).min(end))
+        .take_while(|&j| ctx.is_word(j) && !ctx.quoted[j] && !(is_cap(ctx.w(j)) && !lexicon::is(W::Weekday, ctx.w(j))))
+        .any(|j| lexicon::is(W::Weekday, ctx.w(j)) || lexicon::is(W::SpeechOccasion, ctx.w(j)))
 }
 
 /// Gives each partial quote the speaker and verb of the reported speech holding it, or of

@@ -350,6 +350,15 @@ fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usi
     if (a..b).all(|k| ctx.quoted[k]) {
         return None;
     }
+    // "“…,” Scott Pruitt, the Republican attorney general …, said": a quotation and the name
+    // of its speaker are an attribution the quotation pass owns, not reported content.
+    if ctx.quoted[a]
+        && let Some(last) = (a..b).rev().find(|&k| ctx.quoted[k])
+        && (last + 1..b).any(|k| ctx.is_word(k))
+        && (last + 1..b).filter(|&k| ctx.is_word(k)).all(|k| is_cap(ctx.w(k)))
+    {
+        return None;
+    }
     let content = ctx.span(a, b);
     Some(Item { kind: QuoteKind::Indirect, content, outer: content, who, cue, confidence, para: ctx.para[a] })
 }

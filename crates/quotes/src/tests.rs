@@ -294,6 +294,24 @@ fn a_quoted_clause_is_one_quote_not_two() {
     assert!(q.iter().all(|x| x.speaker_name.as_deref() == Some("Joe Biden")), "{q:#?}");
     let (_, q) = run("He said that if “the final ruling requires us to act, we will appeal.”");
     assert_eq!(q.iter().map(|x| x.kind).collect::<Vec<_>>(), vec![QuoteKind::Indirect, QuoteKind::Partial], "{q:#?}");
+    // "that" is the report's own: both stay, the report ending at the closing mark.
+    let (_, q) = run("The commission said that “there were issues with the audio” on Monday.");
+    assert_eq!(
+        q.iter().map(|x| (x.kind, x.text.as_str())).collect::<Vec<_>>(),
+        vec![(QuoteKind::Indirect, "that “there were issues with the audio”"), (QuoteKind::Partial, "there were issues with the audio")],
+        "{q:#?}"
+    );
+    // Other phrases after the quotation belong to the reported clause.
+    let (_, q) = run("Donald Trump says he has “big plans” for the final month of the campaign.");
+    assert!(q.iter().any(|x| x.kind == QuoteKind::Indirect && x.text == "he has “big plans” for the final month of the campaign"), "{q:#?}");
+    // With the verb after the content, words after the quotation are the speaker's.
+    let (_, q) = run("“The only way Wall Street will change is jail time” for bankers, she said.");
+    assert!(q.iter().any(|x| x.kind == QuoteKind::Indirect && x.text.ends_with("for bankers")), "{q:#?}");
+    // A quotation with its speaker's name is no report.
+    let (_, q) = run(
+        "“It’s an invasion of the state domain,” Scott Pruitt, the Republican attorney general of Oklahoma, one of the states suing the EPA, said at an event.",
+    );
+    assert!(q.iter().all(|x| x.kind != QuoteKind::Indirect), "{q:#?}");
 }
 
 #[test]
@@ -308,6 +326,9 @@ fn plural_nouns_are_not_speech_verbs() {
     let (_, q) = run("The minister states that the plan failed. Smith states that the talks will resume. He claims the vote was rigged.");
     assert_eq!(q.len(), 3, "{q:#?}");
     assert_eq!(q[1].speaker_text.as_deref(), Some("Smith"));
+    // Names before a verb that is also a noun keep the verb.
+    let (_, q) = run("Clinton tweets that she will win. Growth slowed in May, The Wall Street Journal reports.");
+    assert_eq!(q.iter().map(|x| x.speaker_text.as_deref()).collect::<Vec<_>>(), vec![Some("Clinton"), Some("The Wall Street Journal")], "{q:#?}");
     let (_, q) = run("Campaign-finance reports show the group raised $5 million, the paper reports.");
     assert!(q.iter().all(|x| x.speaker_text.as_deref() != Some("Campaign-finance")), "{q:#?}");
 }
@@ -332,7 +353,8 @@ fn report_index_equals_a_full_scan() {
     let ix = ReportIndex::new(&reported);
     for s in 0..100 {
         let want = reported.iter().filter(|r| r.content.end <= s && r.who != Who::None).enumerate().max_by_key(|(_, r)| r.content.start).map(|(i, _)| i);
-        let want = want.map(|k| reported.iter().enumerate().filter(|(_, r)| r.content.end <= s && r.who != Who::None).nth(k).map(|(i, _)| i).unwrap_or(usize::MAX));
+        let want =
+            want.map(|k| reported.iter().enumerate().filter(|(_, r)| r.content.end <= s && r.who != Who::None).nth(k).map(|(i, _)| i).unwrap_or(usize::MAX));
         assert_eq!(ix.latest_ending_by(s), want, "latest ending by {s}");
         for e in s..100 {
             let span = Span::new(s, e);
