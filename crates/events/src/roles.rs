@@ -149,13 +149,11 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
         // it is the speaker ("Syria says it is willing to withdraw"); otherwise nobody we
         // can name.
         if let Some(k) = (a.end..pos).rev().find(|&k| PRONOUNS.contains(&s.w(k)) && !governed_by_prep(s, k)) {
-            let v = if k >= 1 && SPEECH.contains(&s.w(k - 1)) {
-                Some(k - 1)
-            } else if k >= 2 && s.w(k - 1) == "that" && SPEECH.contains(&s.w(k - 2)) {
-                Some(k - 2)
-            } else {
-                None
-            };
+            // The speech verb right before the pronoun, across "that" and a time word or two
+            // ("said today it had expelled", "said on Monday that they").
+            let v = (k.saturating_sub(4)..k).rev().take_while(|&j| s.is_word(j) && !PRONOUNS.contains(&s.w(j))).find(|&j| SPEECH.contains(&s.w(j))).filter(|&j| {
+                (j + 1..k).all(|m| matches!(s.w(m), "that" | "on" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"))
+            });
             return match v {
                 Some(v) if s.w(k) != "who" => subject_before(s, actors, v, 0),
                 _ => None,
@@ -445,7 +443,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             obj = object_after(s, actors, f.end + 2, wider, 10);
         }
         // Acts done to a place: "lifted a night curfew in Montenegro", "shelled positions in X".
-        if obj.is_none() && matches!(ty, "ASSAULT" | "COERCE" | "CONCEDE" | "RETREAT" | "PROTEST" | "MOBILIZE") {
+        if obj.is_none() && matches!(ty, "ASSAULT" | "COERCE" | "CONCEDE" | "RETREAT" | "PROTEST" | "MOBILIZE" | "SANCTION" | "AID") {
             obj = object_after(s, actors, f.end, &["in", "inside", "across"], 8).filter(|&o| actors[o].kind == ActorKind::Place);
         }
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
