@@ -95,10 +95,11 @@ impl<'a> Ctx<'a> {
         }
         let end = (i + 3).min(self.len());
         let verb = lexicon::speech_verb(&self.words[i..end])?;
-        (!self.plural_noun_here(i)).then_some(verb)
+        (!self.noun_here(i)).then_some(verb)
     }
 
-    /// A speech-verb form in "-s" that reads as a plural noun where it stands: "Gulf states",
+    /// A speech-verb form that reads as a noun where it stands: any form after an article or
+    /// possessive ("the state", "a report"); a form in "-s" as a plural noun: "Gulf states",
     /// "the reports", "its claims", "campaign-finance reports shows", "states that border
     /// Iran". The verb and the noun share the spelling, so the words around decide:
     /// - a determiner, possessive, number or preposition right before it (no verb stands there);
@@ -107,14 +108,21 @@ impl<'a> Ctx<'a> {
     /// - a capitalised modifier right before it ("Gulf", "Arab") and a word after it that only
     ///   follows a noun ("of", "and", "which"), so "Smith states that the plan failed" keeps
     ///   its verb.
-    fn plural_noun_here(&self, i: usize) -> bool {
+    fn noun_here(&self, i: usize) -> bool {
         let w = self.words[i];
-        if w.len() < 4 || !w.ends_with('s') || w.ends_with("ss") || w.eq_ignore_ascii_case("says") {
-            return false;
-        }
         let first = self.sentence_first(i);
         let end = self.sentence_end(i);
         let prev = if i > first { self.words[i - 1] } else { "" };
+        // "the state", "a report", "its warning", "the reported deaths": no verb follows an
+        // article or a possessive. (Not "some", "two" or "many", which stand as subjects: "Some
+        // said …".)
+        if is(W::Article, prev) && !is_cap(w) {
+            return true;
+        }
+        let plural = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.eq_ignore_ascii_case("says");
+        if !plural {
+            return false;
+        }
         let next = if i + 1 < end { self.words[i + 1] } else { "" };
         let after_next = if i + 2 < end { self.words[i + 2] } else { "" };
         let after_number = i > first && self.doc.tokens[i - 1].kind == TokenKind::Number;
@@ -400,6 +408,14 @@ impl<'a> Ctx<'a> {
         }) || (b - a <= 4 && self.words[b - 1].ends_with('s'))
     }
 
+    /// True when an article-led noun phrase at `k` is the subject of a finite verb within
+    /// three words ("the downgrade is", "its economy would"), before `stop`.
+    fn opens_clause(&self, k: usize, stop: usize) -> bool {
+        k < stop
+            && is(W::Article, self.w(k))
+            && (k + 2..(k + 5).min(stop)).take_while(|&j| self.is_word(j) && !self.quoted[j]).any(|j| is(W::FiniteAfterIt, self.w(j)))
+    }
+
     /// The first clause-level break at or after `from` within the sentence: the clause's end.
     pub fn clause_end(&self, from: usize) -> usize {
         let stop = self.sentence_end(from.min(self.len().saturating_sub(1))).max(from);
@@ -418,7 +434,9 @@ impl<'a> Ctx<'a> {
                     || (self.cue(j).is_some_and(|v| v.participle))
                     || ((lower == "he" || lower == "she" || lower == "they") && self.cue(j + 1).is_some())
                     // ", and he urged …": a new clause about someone.
-                    || (lower == "and" && one_of(self.words.get(j + 1).copied().unwrap_or(""), &["he", "she", "they", "we", "i", "when"]));
+                    || (lower == "and" && one_of(self.words.get(j + 1).copied().unwrap_or(""), &["he", "she", "they", "we", "i", "when"]))
+                    // ", and the downgrade is casting …": a new clause with a subject of its own.
+                    || (lower == "and" && self.opens_clause(j + 1, stop));
                 if breaks {
                     break;
                 }

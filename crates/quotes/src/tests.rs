@@ -363,3 +363,17 @@ fn report_index_equals_a_full_scan() {
         }
     }
 }
+
+#[test]
+fn articles_make_nouns_and_new_subjects_end_reports() {
+    // "the state" is a noun, not the verb "state": it is the speaker.
+    let (_, q) = run("They cite the election in Florida, when the state incorrectly stated that 12,000 voters were ex-cons.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    assert_eq!(q[0].speaker_text.as_deref(), Some("the state"));
+    // "Some said" keeps its verb: "some" stands as a subject.
+    let (_, q) = run("Some said the plan would fail.");
+    assert_eq!(q.len(), 1, "{q:#?}");
+    // ", and the downgrade is casting …" is the writer's clause, not the IMF's.
+    let (_, q) = run("The IMF announced Tuesday that it is lowering its forecast this year, and the downgrade is casting a shadow on the outlook.");
+    assert_eq!(q[0].text, "that it is lowering its forecast this year", "{q:#?}");
+}
