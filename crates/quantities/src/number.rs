@@ -735,6 +735,8 @@ mod tests {
         assert_eq!(one("\u{661}\u{66C}\u{662}\u{660}\u{660} people"), 1200.0);
         assert_eq!(one("\u{6F4}\u{6F5}\u{66B}\u{6F5} percent"), 45.5);
         assert_eq!(one("\u{ff11}\u{ff12} cars"), 12.0);
+        let f = crate::scan::tests_support::find("Turnout was \u{664}\u{665}\u{66A} and \u{ff15}\u{ff10}\u{ff05}.");
+        assert_eq!(f.iter().map(|f| (f.value, f.unit)).collect::<Vec<_>>(), vec![(45.0, Some("percent")), (50.0, Some("percent"))]);
         assert_eq!(one("\u{967}\u{968} million"), 12e6);
         assert!(nums("1\u{662}3 people").is_empty());
         // Space-like thousands separators.

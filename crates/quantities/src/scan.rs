@@ -551,17 +551,25 @@ fn inherit_heads(found: &mut [Found]) {
     }
 }
 
+/// Helpers for the tests of this crate's modules.
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests_support {
     use super::*;
     use crate::tokens::sentence_tokens;
     use newsgraph_text::Document;
 
-    fn find(text: &str) -> Vec<Found> {
+    /// Every quantity of every sentence of `text`, with no time layer.
+    pub fn find(text: &str) -> Vec<Found> {
         let doc = Document::new(text);
         let lower = doc.text.to_ascii_lowercase();
         doc.sentences.iter().flat_map(|s| sentence(&sentence_tokens(&doc, &lower, s), &doc.text, &[])).collect()
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tests_support::find;
+    use super::*;
 
     fn values(text: &str) -> Vec<f64> {
         find(text).iter().map(|f| f.value).collect()
