@@ -7,6 +7,7 @@
 //! cargo run --release -p newsgraph-store --example scale -- --base base.db --db big.db --n 1000000
 //! # or time the queries of an existing store only:
 //! cargo run --release -p newsgraph-store --example scale -- --db base.db --bench-only
+//! # (--runs N per query kind, --only WORDS to time the kinds whose name contains them)
 //! ```
 //!
 //! How the articles are made (deterministic, seeded by their number): article `i` starts
@@ -283,10 +284,19 @@ fn bench(db: &str, runs: usize) {
             "entity page",
             Box::new(|r: &mut Rng| pick(&ids, r).and_then(|id| query::entity_page(&store, id.parse().ok()?).ok()).map(|p| p.said.len() + 1).unwrap_or(0)),
         ),
+        (
+            "entity page (hub)",
+            Box::new(|r: &mut Rng| {
+                // The ten most cited entities: the worst case of an entity page.
+                let hubs = &ids[..ids.len().min(10)];
+                pick(hubs, r).and_then(|id| query::entity_page(&store, id.parse().ok()?).ok()).map(|p| p.said.len() + 1).unwrap_or(0)
+            }),
+        ),
         ("find entity", Box::new(|r: &mut Rng| query::find_entities(&store, &pick(&people, r).unwrap_or_default(), Some(10)).map(|e| e.len()).unwrap_or(0))),
     ];
     println!("{:<20} {:>6} {:>9} {:>9} {:>9} {:>10}", "query", "runs", "p50 ms", "p99 ms", "max ms", "avg rows");
-    for (name, run) in &kinds {
+    let only = arg("--only");
+    for (name, run) in kinds.iter().filter(|(n, _)| only.as_deref().is_none_or(|o| n.contains(o))) {
         let mut rng = Rng(7);
         let mut times = Vec::with_capacity(runs);
         let mut rows = 0usize;

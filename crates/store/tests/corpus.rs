@@ -218,6 +218,11 @@ fn entities_resolve_across_articles_and_merges_are_reversible() {
     assert_eq!(page.titles[0].title, "Ukrainian President");
     assert_eq!(page.said.len(), 0);
     assert_eq!(page.events.len(), 3);
+    // Who appears alongside: each of the group's three articles names the UN, Ukraine and
+    // Istanbul once; the group's own members are not listed.
+    let related: Vec<(&str, i64)> = page.related.iter().map(|c| (c.entity.name.as_str(), c.articles)).collect();
+    assert_eq!(related.len(), 3, "{related:?}");
+    assert!(related.iter().all(|(n, a)| *a == 3 && ["UN", "Ukraine", "Istanbul"].contains(n)), "{related:?}");
     // And undo it: exactly as before.
     s.unmerge_entity(vlad).unwrap();
     assert_eq!(query::entity_page(&s, z).unwrap().articles, 2);
