@@ -978,6 +978,19 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit::date(i, end, Point::Year(c * 100 + r as i32)));
         }
+        // "since '82": an apostrophe year after a preposition, in the century that puts it
+        // nearest the publication date (not in the future by more than a decade)
+        if matches!(self.w(i), "'" | "’")
+            && self.glued(i)
+            && YEAR_PREPS.contains(&self.w(i.wrapping_sub(1)))
+            && self.w(i + 1).len() == 2
+            && let Some(yy) = self.int(i + 1)
+        {
+            let base = self.dct.map_or(2000, |d| d.year() as i32);
+            let y = (base / 100) * 100 + yy as i32;
+            let y = if y > base + 10 { y - 100 } else { y };
+            return Some(Hit::date(i, i + 2, Point::Year(y)));
+        }
         let (start, j) = if self.w(i) == "fiscal" { (i, i + 1) } else { (i, i) };
         let y = self.year_num(j)?;
         let prev = self.w(start.wrapping_sub(1));
@@ -1307,8 +1320,8 @@ impl<'a> Parser<'a> {
         if self.w(k) == "second" && !self.is_num_tok(j) && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "") {
             return None; // "a second device" is an ordinal
         }
-        if unit == "Q" && self.w(end) == "of" {
-            return None; // "a quarter of the population" is a fraction
+        if unit == "Q" && self.w(end) == "of" && !matches!(self.w(k.wrapping_sub(1)), "consecutive" | "straight" | "full" | "fiscal" | "calendar") {
+            return None; // "a quarter of the population" is a fraction; "two consecutive quarters of growth" is not
         }
         let plural = self.w(k).ends_with('s') && unit != "S";
         // "the past year", "the last quarter", "the next year": the calendar unit before

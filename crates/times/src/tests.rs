@@ -393,3 +393,10 @@ fn market_days_and_military_time() {
     assert!(run("There were 1500 people.", "2008-09-18").is_empty());
     assert!(run("Sales were 2.46 billion guilders.", "2008-09-18").is_empty());
 }
+
+#[test]
+fn apostrophe_years_and_consecutive_quarters() {
+    assert_eq!(one("the lowest level since '82", "2008-10-27").1, "1982");
+    assert_eq!(val("after two consecutive quarters of negative growth", "2008-11-18"), "P2Q");
+    assert!(run("a quarter of the population", "2008-11-18").is_empty());
+}
