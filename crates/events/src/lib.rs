@@ -113,9 +113,10 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             } else if let Some(code) = intent_code(&s, f) {
                 // "Syria says it is willing to withdraw", "the rebels said they will release
                 // him": the actor's own commitment to a cooperative act is an agreement (PLOVER
-                // AGREE, CAMEO 03), and the commitment itself is reported.
+                // AGREE, CAMEO 03), its own refusal ("said it will not accept") a rejection
+                // (REJECT, CAMEO 12); the commitment or refusal itself is reported.
                 st = EventStatus::Reported;
-                ("AGREE", code)
+                (if code == "120" { "REJECT" } else { "AGREE" }, code)
             } else {
                 (f.plover, f.code)
             };
@@ -235,9 +236,13 @@ fn is_complement(s: &Sent, before: &[triggers::Found], f: &triggers::Found) -> b
     between.contains(&"to") || between.first() == Some(&"that") || (p.noun && between.contains(&"that"))
 }
 
-/// True when verb `v` announces a plan whose act is `f`: "announced plans this week to give".
+/// True when `f` is an infinitive in the clause of verb `v` and so shares its subject:
+/// "announced plans this week to give", "shunned work on Monday to protest".
 fn plans_for(s: &Sent, v: &triggers::Found, f: &triggers::Found) -> bool {
-    f.start >= v.end + 2 && f.start - v.end <= 8 && s.w(f.start - 1) == "to" && (v.end..f.start).any(|k| LEXICON.is_word_in("plan_nouns", s.w(k)))
+    f.start > v.end
+        && f.start - v.end <= 8
+        && s.w(f.start - 1) == "to"
+        && !(v.end..f.start).any(|k| matches!(s.w(k), "," | ";" | ":" | "and" | "but" | "which" | "who" | "that") || !s.is_word(k))
 }
 
 /// An actor as written into the record: entity id, words, and a key for merging.
@@ -446,10 +451,23 @@ fn intent_code(s: &Sent, f: &triggers::Found) -> Option<&'static str> {
     let code = LEXICON.list("intent_codes").iter().find_map(|e| e.strip_prefix(f.plover).and_then(|c| c.strip_prefix(':')))?;
     let p = f.start;
     let committed = p >= 2 && s.w(p - 1) == "to" && LEXICON.is_word_in("intent_words", s.w(p - 2));
-    let promised = p >= 3
-        && matches!(s.w(p - 1), "will" | "would" | "'ll")
-        && matches!(s.w(p - 2), "he" | "she" | "it" | "they" | "we" | "i")
-        && ((p.saturating_sub(9)..p - 2).any(|k| LEXICON.is_word_in("speech", s.w(k))));
+    // "will not" / "won't": the actor's own refusal.
+    let is_modal = |w: &str| matches!(w, "will" | "would" | "'ll" | "wo");
+    let (modal_at, refused) = if p >= 2 && matches!(s.w(p - 1), "not" | "n't") && is_modal(s.w(p - 2)) {
+        (p - 2, true)
+    } else if p >= 1 && matches!(s.w(p - 1), "won't" | "wouldn't") {
+        (p - 1, true)
+    } else if p >= 1 && is_modal(s.w(p - 1)) {
+        (p - 1, false)
+    } else {
+        return committed.then_some(code);
+    };
+    let promised = modal_at >= 2
+        && matches!(s.w(modal_at - 1), "he" | "she" | "it" | "they" | "we" | "i")
+        && ((modal_at.saturating_sub(8)..modal_at - 1).any(|k| LEXICON.is_word_in("speech", s.w(k))));
+    if promised && refused {
+        return Some("120");
+    }
     (committed || promised).then_some(code)
 }
 

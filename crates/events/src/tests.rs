@@ -289,3 +289,20 @@ fn a_common_noun_refers_back_to_the_one_organisation_it_fits() {
     let e = ev.iter().find(|e| e.kind == "ACCUSE").unwrap_or_else(|| panic!("{ev:?}"));
     assert_eq!((e.source.as_deref(), e.target.as_deref()), (Some("e1"), Some("e2")));
 }
+
+#[test]
+fn an_actors_own_commitment_is_agreement_and_its_refusal_rejection() {
+    let ev = run("Syria says it is willing to withdraw its troops from Lebanon.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.kind == "AGREE" && e.status == EventStatus::Reported), "{ev:?}");
+    let ev = run("Syria says it will not accept any more refugees from Iraq.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.kind == "REJECT"), "{ev:?}");
+    // The reporter's own future is the act itself, planned.
+    let ev = run("The Ricketts family will donate $1 million to Future45.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.kind == "AID" && e.status == EventStatus::Planned), "{ev:?}");
+}
+
+#[test]
+fn a_hostile_act_under_a_condition_is_a_threat() {
+    let ev = run("Nigeria said it will withdraw its peacekeeping force from Chad unless the president holds elections.", &[], &[], None);
+    assert!(ev.iter().any(|e| e.kind == "THREATEN"), "{ev:?}");
+}
