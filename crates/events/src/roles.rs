@@ -430,7 +430,13 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         }
         (by, subj.map(|sj| group_ending(actors, sj)))
     } else {
-        let subj = subject_before(s, actors, f.start, barrier);
+        let mut subj = subject_before(s, actors, f.start, barrier);
+        // "a charity run dedicated to helping families": a gerund after a preposition far from
+        // any subject belongs to a noun phrase, not to that subject.
+        let gerund = s.w(f.start).ends_with("ing") && f.start > 0 && PREPOSITIONS.contains(&s.w(f.start - 1)) && s.w(f.start - 1) != "by";
+        if gerund && subj.is_some_and(|sj| actors[sj].end + 12 < f.start) {
+            subj = None;
+        }
         if let Some(sj) = subj {
             clause_start = actors[sj].end;
         }
