@@ -239,7 +239,6 @@ pub fn chunk(s: &Sent, ent_at: &[Option<usize>], entities: &[Entity], trigger_at
             continue;
         }
         // "The International Labor Office (ILO)": the acronym in brackets belongs to the name.
-        let mut end = end;
         if end + 2 < n && s.w(end) == "(" && s.w(end + 2) == ")" && s.raw(end + 1).chars().next().is_some_and(char::is_uppercase) {
             end += 3;
         }
@@ -296,9 +295,19 @@ fn add_country_anaphors(s: &Sent, actors: &mut Vec<Actor>) {
         if s.w(k - 1) != "the" || !matches!(strip_possessive(s.w(k)).0, "country" | "nation") || actors.iter().any(|a| a.start < k + 1 && k - 1 < a.end) {
             continue;
         }
-        let Some(c) = actors.iter().rev().filter(|a| a.end <= k - 1).find_map(|a| a.country) else { continue };
+        let Some(c) = actors.iter().rev().filter(|a| a.end < k).find_map(|a| a.country) else { continue };
         let possessive = strip_possessive(s.w(k)).1;
-        found.push(Actor { start: k - 1, end: k + 1, kind: ActorKind::Place, entity: None, country: Some(c), metonym: true, possessive, conj_prev: None, modifier_only: false });
+        found.push(Actor {
+            start: k - 1,
+            end: k + 1,
+            kind: ActorKind::Place,
+            entity: None,
+            country: Some(c),
+            metonym: true,
+            possessive,
+            conj_prev: None,
+            modifier_only: false,
+        });
     }
     if !found.is_empty() {
         actors.extend(found);

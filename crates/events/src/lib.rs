@@ -4,7 +4,19 @@
 //! PETRARCH2 verb dictionary and our nominalisations ([`triggers`]), then each trigger gets a
 //! source (its subject, a possessive, "by X") and a target (its object, "with X", "of X"),
 //! a status from the words around it ([`status`]), and a place and date from the entity and
-//! time layers. Mentions of the same event (same type and actors) are merged.
+//! time layers. Mentions of the same event (same type and actors) are merged, and one evidence
+//! span yields one event.
+//!
+//! Conventions beyond the dictionary (all with unit tests in `tests.rs`):
+//! - an attack named without its perpetrator ("an explosion in Chelsea") takes the attack words
+//!   as source and the place named right by them as target;
+//! - an actor's own commitment to a cooperative act ("says it is willing to withdraw") is AGREE,
+//!   its own refusal ("said it will not accept") REJECT, a hostile act announced under a
+//!   condition ("will withdraw … unless") THREATEN; the reporter's future ("will donate") stays
+//!   the act itself, planned;
+//! - a common noun refers back to the one organisation of the article it fits ("the appeals
+//!   court"), "the country" to the country named before it in the sentence;
+//! - an event inside a quotation carries the quotation's speaker as `claimant`.
 
 mod actors;
 mod lexicon;
@@ -130,11 +142,8 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
                 _ => None,
             };
             let key_target = target.as_ref().map_or(String::new(), |t| t.key.clone());
-            let (ka, kb) = if kind == "CONSULT" && key_target < source.key {
-                (key_target.clone(), source.key.clone())
-            } else {
-                (source.key.clone(), key_target.clone())
-            };
+            let (ka, kb) =
+                if kind == "CONSULT" && key_target < source.key { (key_target.clone(), source.key.clone()) } else { (source.key.clone(), key_target.clone()) };
             let key = (kind.to_string(), ka, kb);
             if let Some(&idx) = keys.get(&key) {
                 let e = &mut events[idx];
@@ -345,7 +354,12 @@ impl<'a> DocContext<'a> {
         // Modifiers inside the phrase and up to two lower-case words right before it.
         let mut mods: Vec<&str> = (a.start..a.end - 1).map(|k| s.w(k)).collect();
         let mut k = a.start;
-        while k > 0 && a.start - k < 2 && s.is_word(k - 1) && s.raw(k - 1).chars().next().is_some_and(char::is_lowercase) && !LEXICON.is_word_in("determiners", s.w(k - 1)) {
+        while k > 0
+            && a.start - k < 2
+            && s.is_word(k - 1)
+            && s.raw(k - 1).chars().next().is_some_and(char::is_lowercase)
+            && !LEXICON.is_word_in("determiners", s.w(k - 1))
+        {
             k -= 1;
             mods.push(s.w(k));
         }
@@ -402,7 +416,10 @@ impl<'a> DocContext<'a> {
             }
             // The preposition, across a determiner and up to three modifiers ("in a densely
             // packed Chelsea neighborhood").
-            let mut governed = (a.start.saturating_sub(5)..a.start).rev().take_while(|&k| s.is_word(k)).find(|&k| !s.raw(k).chars().next().is_some_and(char::is_lowercase) || actors::PREPOSITIONS.contains(&s.w(k)) || triggers_at(s.w(k)));
+            let mut governed = (a.start.saturating_sub(5)..a.start)
+                .rev()
+                .take_while(|&k| s.is_word(k))
+                .find(|&k| !s.raw(k).chars().next().is_some_and(char::is_lowercase) || actors::PREPOSITIONS.contains(&s.w(k)) || triggers_at(s.w(k)));
             // "near the town of Samarra", "in the city of X": look past the place noun.
             if let Some(k) = governed
                 && s.w(k) == "of"

@@ -9,8 +9,8 @@
 
 use std::sync::LazyLock;
 
-use crate::lexicon::LEXICON;
 use crate::actors::{Actor, ActorKind, PREPOSITIONS, Sent};
+use crate::lexicon::LEXICON;
 use crate::triggers::Found;
 
 /// Actor groups (indices into the sentence's actors; more than one for "A and B").
@@ -151,9 +151,26 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
         if let Some(k) = (a.end..pos).rev().find(|&k| PRONOUNS.contains(&s.w(k)) && !governed_by_prep(s, k)) {
             // The speech verb right before the pronoun, across "that" and a time word or two
             // ("said today it had expelled", "said on Monday that they").
-            let v = (k.saturating_sub(4)..k).rev().take_while(|&j| s.is_word(j) && !PRONOUNS.contains(&s.w(j))).find(|&j| SPEECH.contains(&s.w(j))).filter(|&j| {
-                (j + 1..k).all(|m| matches!(s.w(m), "that" | "on" | "today" | "yesterday" | "tonight" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"))
-            });
+            let v =
+                (k.saturating_sub(4)..k).rev().take_while(|&j| s.is_word(j) && !PRONOUNS.contains(&s.w(j))).find(|&j| SPEECH.contains(&s.w(j))).filter(|&j| {
+                    (j + 1..k).all(|m| {
+                        matches!(
+                            s.w(m),
+                            "that"
+                                | "on"
+                                | "today"
+                                | "yesterday"
+                                | "tonight"
+                                | "monday"
+                                | "tuesday"
+                                | "wednesday"
+                                | "thursday"
+                                | "friday"
+                                | "saturday"
+                                | "sunday"
+                        )
+                    })
+                });
             return match v {
                 Some(v) if s.w(k) != "who" => subject_before(s, actors, v, 0),
                 _ => None,

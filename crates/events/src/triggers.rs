@@ -1,8 +1,8 @@
 //! Event triggers: verbs (refined by the PETRARCH2 verb patterns) and nominalisations.
 
-use std::sync::LazyLock;
 use crate::actors::{PREPOSITIONS, Sent};
 use crate::lexicon::{LEXICON, PatWord, Trigger};
+use std::sync::LazyLock;
 
 #[derive(Debug, Clone)]
 pub struct Found {
@@ -32,9 +32,7 @@ fn prev_word<'s>(s: &'s Sent, i: usize) -> &'s str {
 }
 
 fn looks_participle(w: &str) -> bool {
-    w.ends_with("ed")
-        || w.ends_with("en")
-        || LEXICON.is_word_in("irregular_participles", w)
+    w.ends_with("ed") || w.ends_with("en") || LEXICON.is_word_in("irregular_participles", w)
 }
 
 /// Finds the triggers of a sentence. `after_actor[i]` is true when an actor phrase ends just
