@@ -108,6 +108,9 @@ impl<'a> Ctx<'a> {
     /// - a capitalised modifier right before it ("Gulf", "Arab") and a word after it that only
     ///   follows a noun ("of", "and", "which"), so "Smith states that the plan failed" keeps
     ///   its verb.
+    ///
+    /// The last two apply only to forms listed as also being plural nouns ("states",
+    /// "claims", "reports"), never to verbs only ("argues", "insists").
     fn noun_here(&self, i: usize) -> bool {
         let w = self.words[i];
         let first = self.sentence_first(i);
@@ -129,32 +132,21 @@ impl<'a> Ctx<'a> {
         if is(W::NounDeterminer, prev) || is(W::NounPreposition, prev) || after_number {
             return true;
         }
-        // Verbs a plural subject takes: "states have", "reports say", "claims were", "states warned".
+        // Only a form that is also a plural noun may be one here.
+        if !is(W::NounLikeVerb, w) {
+            return false;
+        }
+        // Verbs a plural subject takes: "states have", "reports say", "claims were", "states
+        // warned", and "states that have …" (a relative clause).
         let finite = |n: &str| !is_cap(n) && (is(W::PluralSubjectVerb, n) || (n.len() > 4 && n.ends_with("ed") && lexicon::speech_verb(&[n]).is_some()));
         if finite(next) || (next.eq_ignore_ascii_case("that") && finite(after_next)) {
             return true;
         }
         // "Gulf states of the region", "Baltic states and Poland": a capitalised modifier and
         // a word only a noun takes after it. (Nothing weaker: "Clinton tweets criticizing …",
-        // "…, The Wall Street Journal reports." are verbs after a name.)
-        if is_cap(prev) && i - 1 > first && is(W::NounLikeVerb, w) {
-            if is(W::NounFollower, next) {
-                return true;
-            }
-            // "Gulf states that border Iran": "that" opens a relative clause when the word after
-            // it is no subject — neither a noun-phrase opener nor followed by a verb of its own
-            // ("Smith states that peace is needed").
-            let third = if i + 3 < end { self.words[i + 3] } else { "" };
-            let subject_like = is_cap(after_next)
-                || is(W::SubjectPronoun, after_next)
-                || is(W::NounDeterminer, after_next)
-                || is(W::AuxAdv, third)
-                || is(W::PluralSubjectVerb, third);
-            if next.eq_ignore_ascii_case("that") && self.is_word(i + 2) && !subject_like {
-                return true;
-            }
-        }
-        false
+        // "…, The Wall Street Journal reports.", "Research shows that 36% …" are verbs after a
+        // name.)
+        is_cap(prev) && i - 1 > first && is(W::NounFollower, next)
     }
 
     /// True when token `i` is the first token of its sentence.

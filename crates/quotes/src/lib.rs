@@ -161,7 +161,7 @@ fn verbs_adverbial(ctx: &Ctx, k: usize, end: usize) -> bool {
     // A short phrase: "on Monday", "to reporters", "at a news conference" (not "in Chicago
     // this year", whose place is the clause's).
     (k + 1..(k + 4).min(end))
-        .take_while(|&j| ctx.is_word(j) && !ctx.quoted[j] && !(is_cap(ctx.w(j)) && !lexicon::is(W::Weekday, ctx.w(j))))
+        .take_while(|&j| ctx.is_word(j) && !ctx.quoted[j] && (!is_cap(ctx.w(j)) || lexicon::is(W::Weekday, ctx.w(j))))
         .any(|j| lexicon::is(W::Weekday, ctx.w(j)) || lexicon::is(W::SpeechOccasion, ctx.w(j)))
 }
 
