@@ -28,9 +28,9 @@ pub struct Args {
     /// Largest request body, in bytes.
     #[arg(long, value_name = "BYTES", default_value_t = 64 * 1024)]
     max_body: usize,
-    /// Queries run at once.
-    #[arg(long, value_name = "N", default_value_t = 8)]
-    readers: usize,
+    /// Queries run at once (default: two per core).
+    #[arg(long, value_name = "N")]
+    readers: Option<usize>,
     /// Worker threads for the HTTP server (default: one per core).
     #[arg(short = 'j', long, value_name = "N")]
     threads: Option<usize>,
@@ -42,7 +42,9 @@ pub fn run(args: Args) -> ExitCode {
     config.static_dir = args.static_dir;
     config.timeout = Duration::from_secs_f64(args.timeout.clamp(0.1, 3600.0));
     config.max_body = args.max_body;
-    config.readers = args.readers.max(1);
+    if let Some(n) = args.readers {
+        config.readers = n.max(1);
+    }
     let mut rt = tokio::runtime::Builder::new_multi_thread();
     rt.enable_all();
     if let Some(n) = args.threads {

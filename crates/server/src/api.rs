@@ -63,7 +63,8 @@ fn store_error(e: Error) -> Response {
 }
 
 impl App {
-    /// Runs `f` on a pooled read-only connection in a blocking thread, within the time limit.
+    /// Runs `f` on a pooled read-only connection in a blocking thread, within the time limit,
+    /// and answers its result as JSON (serialised in that thread as well).
     pub(crate) async fn read<T, F>(self: &Arc<Self>, f: F) -> Response
     where
         T: serde::Serialize + Send + 'static,
@@ -81,7 +82,8 @@ impl App {
                 None => Store::open_read_only(&app.config.db)?,
             };
             store.set_deadline(Some(deadline));
-            let out = f(&store);
+            // Serialised here too, so the async workers only move bytes.
+            let out = f(&store).and_then(|v| serde_json::to_vec(&v).map_err(|e| Error::Io(e.into())));
             store.set_deadline(None);
             if let Ok(mut idle) = app.idle.lock()
                 && idle.len() < app.config.readers
@@ -95,7 +97,7 @@ impl App {
             Err(_) => error(StatusCode::SERVICE_UNAVAILABLE, "the query took too long and was stopped"),
             Ok(Err(_)) => error(StatusCode::INTERNAL_SERVER_ERROR, "the query failed unexpectedly"),
             Ok(Ok(Err(e))) => store_error(e),
-            Ok(Ok(Ok(v))) => Json(v).into_response(),
+            Ok(Ok(Ok(body))) => ([(header::CONTENT_TYPE, HeaderValue::from_static("application/json"))], body).into_response(),
         }
     }
 }
