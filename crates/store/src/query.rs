@@ -1101,9 +1101,17 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
         out
     };
     let claims = {
-        let mut f = Filter::default();
-        f.add("c.claimant_entity IN (SELECT value FROM json_each(?))", [Value::Text(gj.clone())]);
-        let mut c = select_claims(conn, f, 20)?;
+        // One ordered walk of the (claimant, date) index per member, merged: a set of ids
+        // would make SQLite sort every claim a hub ever made to keep the first 20.
+        let mut c = Vec::new();
+        for member in &ids {
+            let mut f = Filter::default();
+            f.add("c.claimant_entity = ?", [Value::Integer(*member)]);
+            c.extend(select_claims(conn, f, 20)?);
+        }
+        // SQLite's order: undated (NULL) first, then by date and id.
+        c.sort_by(|x, y| (&x.first_date, x.id).cmp(&(&y.first_date, y.id)));
+        c.truncate(20);
         for claim in &mut c {
             fill_mentions(conn, claim, &None, &None)?;
         }
