@@ -36,13 +36,17 @@ pub struct NerArgs {
     /// Where to write the model.
     #[arg(short, long, default_value = "models/ner.bin")]
     output: PathBuf,
-    #[arg(long, default_value_t = 12)]
+    #[arg(long, default_value_t = 15)]
     epochs: usize,
     /// log2 of the rows of the hashed weight table.
     #[arg(long, default_value_t = 19)]
     bits: u32,
     #[arg(long, default_value_t = 1)]
     seed: u64,
+    /// Independent runs (seeds seed, seed+1, …) averaged into one model; with more than one,
+    /// each run keeps its last epoch.
+    #[arg(long, default_value_t = 5)]
+    runs: usize,
 }
 
 pub fn run(what: What) -> ExitCode {
@@ -55,7 +59,7 @@ pub fn run(what: What) -> ExitCode {
             }
         },
         What::Ner(a) => {
-            let cfg = newsgraph_ner::train::Config { train: a.train, dev: a.dev, output: a.output, epochs: a.epochs, bits: a.bits, seed: a.seed };
+            let cfg = newsgraph_ner::train::Config { train: a.train, dev: a.dev, output: a.output, epochs: a.epochs, bits: a.bits, seed: a.seed, runs: a.runs };
             match newsgraph_ner::train::run(&cfg, &mut |line| eprintln!("{line}")) {
                 Ok(r) => {
                     eprintln!("trained in {:.1}s; best epoch {}; model {} bytes", r.seconds, r.best_epoch, r.model_bytes);

@@ -27,8 +27,8 @@ use newsgraph_text::{Document, Span};
 /// Finds the article's entities. Mention spans are byte offsets; ids are `e1`, `e2`, … in
 /// order of first mention.
 pub fn recognise(doc: &Document) -> Vec<Entity> {
-    let tagged = newsgraph_ner::tag(doc);
-    let mut ms = mentions::find(doc, &tagged);
+    let tagged = newsgraph_ner::tag_all(doc);
+    let mut ms = mentions::find_outside(doc, &tagged.names, &tagged.other);
     cluster::spot_repeats(doc, &mut ms);
     let mut ctx = geo::Context::default();
     for m in &ms {

@@ -43,6 +43,14 @@ pub struct Mention {
 
 /// Finds the name mentions of a document, in text order, non-overlapping.
 pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
+    find_outside(doc, tagged, &[])
+}
+
+/// [`find`], where `other` are the spans of names of no entity type that the tagger found
+/// ("the U.S. Open", "the Paris Agreement"): a rule's name inside one and shorter is a word
+/// of that name, not a mention ("U.S.", "Paris"). One that is the whole of it stays: the
+/// tables know places the tagger, trained on sports-heavy CoNLL, reads as events.
+pub fn find_outside(doc: &Document, tagged: &[NameMention], other: &[Span]) -> Vec<Mention> {
     let mut used = vec![false; doc.tokens.len()];
     let mut out: Vec<Mention> = Vec::new();
     let mut pending: Vec<Mention> = Vec::new();
@@ -62,9 +70,12 @@ pub fn find(doc: &Document, tagged: &[NameMention]) -> Vec<Mention> {
         person_runs(doc, r.clone(), &mut used, &mut out);
         bare_acronyms(doc, r, &mut used, &mut out);
     }
-    accept_pending(&mut used, &mut out, pending);
+    accept_pending(doc, &mut used, &mut out, pending);
     out.sort_by_key(|m| m.span.start);
     let mut merged = merge_tagger(doc, out, tagged);
+    if !other.is_empty() {
+        merged.retain(|m| m.origin == Origin::Tagger || !other.iter().any(|o| o.contains(m.span) && *o != m.span));
+    }
     link_acronyms(doc, &mut merged);
     speakers_not_places(doc, &mut merged);
     merged
@@ -323,7 +334,7 @@ fn title_case_sentence(doc: &Document, r: Range<usize>) -> bool {
 
 /// Towns named like people ("Cleveland", "Columbus") held back by [`classify`] are places
 /// after all when the article names their region or country elsewhere.
-fn accept_pending(used: &mut [bool], out: &mut Vec<Mention>, pending: Vec<Mention>) {
+fn accept_pending(doc: &Document, used: &mut [bool], out: &mut Vec<Mention>, pending: Vec<Mention>) {
     let mut regions = std::collections::HashSet::new();
     for m in out.iter().filter(|m| matches!(m.kind, EntityType::GPE | EntityType::LOC)) {
         for r in LEX.places_for(&m.key) {
@@ -341,7 +352,9 @@ fn accept_pending(used: &mut [bool], out: &mut Vec<Mention>, pending: Vec<Mentio
             let p = &LEX.places[r.place as usize];
             r.primary && p.kind == PlaceKind::City && regions.contains(&(p.cc, p.admin1))
         });
-        if ok {
+        // "Obama said": a name that speaks is a name; `speakers_not_places` decides whose.
+        let speaks = m.tokens.end < doc.tokens.len() && words::is_speech_verb(word(doc, m.tokens.end));
+        if ok || speaks {
             claim(used, m.tokens.start, m.tokens.end);
             out.push(m);
         }

@@ -10,15 +10,18 @@ use newsgraph_text::{Span, tokenize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-/// The gazetteers, in the order of their bit in a match mask.
-pub const GAZETTEERS: [&str; 5] = ["country", "region", "city", "demonym", "group"];
+/// The gazetteers, in the order of their bit in a match mask. The first five are places and
+/// groups (GeoNames, mledoze); the rest are name parts and name-making words from the
+/// entity layer's data (`lexicons/entities`): census first names and surnames, person
+/// titles, words that make organisation names, and well-known organisations.
+pub const GAZETTEERS: [&str; 10] = ["country", "region", "city", "demonym", "group", "first_name", "surname", "title", "org_word", "org"];
 pub const N_GAZ: usize = GAZETTEERS.len();
 /// Longest phrase matched, in tokens.
 pub const MAX_PHRASE: usize = 6;
 
 pub struct Gazetteer {
     /// Phrase hash → mask of the gazetteers containing it.
-    phrases: HashMap<u64, u8>,
+    phrases: HashMap<u64, u16>,
 }
 
 pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
@@ -28,6 +31,12 @@ pub static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
     g.load(2, include_str!("../../../lexicons/ner/cities.txt"));
     g.load(3, include_str!("../../../lexicons/ner/demonyms.txt"));
     g.load(4, include_str!("../../../lexicons/ner/groups.txt"));
+    g.load(5, include_str!("../../../lexicons/entities/first_names.tsv"));
+    g.load(5, include_str!("../../../lexicons/entities/first_names_extra.tsv"));
+    g.load(6, include_str!("../../../lexicons/entities/surnames.txt"));
+    g.load(7, include_str!("../../../lexicons/entities/titles.tsv"));
+    g.load(8, include_str!("../../../lexicons/entities/org_words.txt"));
+    g.load(9, include_str!("../../../lexicons/entities/orgs.tsv"));
     g
 });
 
@@ -39,6 +48,8 @@ pub fn phrase_step(h: u64, token: u64) -> u64 {
 pub const PHRASE_SEED: u64 = 0x1234_5678_9abc_def0;
 
 impl Gazetteer {
+    /// Loads a list: one entry a line, `#` comments; of a tab-separated line only the first
+    /// column counts, and `|` separates written forms of the same entry ("UN|U.N.").
     fn load(&mut self, bit: u8, src: &str) {
         let mut buf = Vec::new();
         for line in src.lines() {
@@ -46,11 +57,14 @@ impl Gazetteer {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            self.insert(bit, line, &mut buf);
-            // Demonyms and group words also name the people: "Ukrainians", "Sunnis".
-            if (bit == 3 || bit == 4) && !line.ends_with('s') {
-                let plural = format!("{line}s");
-                self.insert(bit, &plural, &mut buf);
+            let first = line.split('\t').next().unwrap_or("");
+            for form in first.split('|').map(str::trim).filter(|f| !f.is_empty()) {
+                self.insert(bit, form, &mut buf);
+                // Demonyms and group words also name the people: "Ukrainians", "Sunnis".
+                if (bit == 3 || bit == 4) && !form.ends_with('s') {
+                    let plural = format!("{form}s");
+                    self.insert(bit, &plural, &mut buf);
+                }
             }
         }
     }
@@ -71,7 +85,7 @@ impl Gazetteer {
 
     /// The mask of gazetteers holding the phrase whose hash is `h`.
     #[inline]
-    pub fn lookup(&self, h: u64) -> u8 {
+    pub fn lookup(&self, h: u64) -> u16 {
         self.phrases.get(&h).copied().unwrap_or(0)
     }
 }
@@ -110,6 +124,20 @@ pub fn is_country(phrase: &str) -> bool {
 /// mentions that are NORP.
 pub fn is_group_word(phrase: &str) -> bool {
     phrase_hash(phrase).is_some_and(|h| GAZ.lookup(h) & 0b11000 != 0)
+}
+
+/// Whether a single word not in the lists has the form of a demonym or group word, for a
+/// name the tagger calls MISC: a capitalised word ending as English demonyms do ("Zairean",
+/// "Tasmanian", "Mexican", "Thai", "Englishman"). Words in the lists are [`is_group_word`].
+pub fn looks_like_demonym(word: &str) -> bool {
+    let mut cs = word.chars();
+    let first_upper = cs.next().is_some_and(char::is_uppercase);
+    let rest: String = cs.collect();
+    if !first_upper || rest.chars().count() < 3 || !rest.chars().all(char::is_lowercase) {
+        return is_group_word(word);
+    }
+    const ENDINGS: [&str; 14] = ["ian", "ians", "ean", "eans", "can", "cans", "ese", "ish", "i", "is", "man", "men", "yan", "yans"];
+    is_group_word(word) || ENDINGS.iter().any(|e| rest.ends_with(e))
 }
 
 /// Marks, for each token, its position in the longest gazetteer phrase of each list that
@@ -245,6 +273,16 @@ mod tests {
     fn group_words() {
         assert!(is_group_word("Ukrainian") && is_group_word("Russians") && is_group_word("Sunni"));
         assert!(!is_group_word("Ukraine") && !is_group_word("Grand Prix") && !is_group_word(""));
+    }
+
+    #[test]
+    fn demonym_forms() {
+        for w in ["Zairean", "Tasmanian", "Mexicans", "Thai", "Englishman", "Ukrainian"] {
+            assert!(looks_like_demonym(w), "{w}");
+        }
+        for w in ["Olympic", "Internet", "GMT", "World Cup", "ian", "Atlantic"] {
+            assert!(!looks_like_demonym(w), "{w}");
+        }
     }
 
     #[test]

@@ -53,9 +53,25 @@ pub fn shipped_model() -> Option<&'static Model> {
 
 /// Tags the names in a document, in text order, non-overlapping.
 pub fn tag(doc: &Document) -> Vec<NameMention> {
+    tag_all(doc).names
+}
+
+/// What the tagger found in a document.
+#[derive(Debug, Default, Clone)]
+pub struct Tagged {
+    /// Names of the record's types, in text order, non-overlapping.
+    pub names: Vec<NameMention>,
+    /// Byte spans of the other names (CoNLL's MISC that is no group of people: events,
+    /// works, products, "the U.S. Open", "the Paris Agreement"). They are no entity of the
+    /// record, but the words inside them are no place or person of their own either.
+    pub other: Vec<Span>,
+}
+
+/// [`tag`], with the spans of the names of no record type.
+pub fn tag_all(doc: &Document) -> Tagged {
     match MODEL.as_ref() {
-        Some(m) => tag_with(m, doc),
-        None => Vec::new(),
+        Some(m) => tag_all_with(m, doc),
+        None => Tagged::default(),
     }
 }
 
@@ -133,7 +149,12 @@ fn push_chunks(dec: &Decoder, start: usize, out: &mut Vec<Chunk>) {
 
 /// [`tag`] with a given model.
 pub fn tag_with(s: &dyn Scorer, doc: &Document) -> Vec<NameMention> {
-    let mut out = Vec::new();
+    tag_all_with(s, doc).names
+}
+
+/// [`tag_all`] with a given model.
+pub fn tag_all_with(s: &dyn Scorer, doc: &Document) -> Tagged {
+    let mut out = Tagged::default();
     for c in chunks_with(s, doc) {
         let first = doc.tokens[c.tokens.start].span;
         let last = doc.tokens[c.tokens.end - 1].span;
@@ -145,22 +166,40 @@ pub fn tag_with(s: &dyn Scorer, doc: &Document) -> Vec<NameMention> {
             span.end = last.start + keep;
         }
         let kind = match model::TYPES[c.ty] {
+            // "Sunni Muslims", "Bosnian Serbs": a name made only of group words is a group,
+            // whatever type the tagger gave it.
+            _ if made_of_group_words(doc, c.tokens.clone()) => EntityType::NORP,
             "PER" => EntityType::PERSON,
             // A name that is exactly a country's ("US" in "US officials") is the place, as
             // CoNLL labels "U.S." in that position; CoNLL barely knows the undotted form.
             "ORG" if c.tokens.len() <= 4 && lexicon::is_country(doc.slice(span)) => EntityType::GPE,
             "ORG" => EntityType::ORG,
             "LOC" => EntityType::GPE,
+            _ if c.tokens.len() == 1 && lexicon::looks_like_demonym(doc.slice(span)) => EntityType::NORP,
             _ => {
-                if !lexicon::is_group_word(doc.slice(span)) {
-                    continue;
-                }
-                EntityType::NORP
+                out.other.push(span);
+                continue;
             }
         };
-        out.push(NameMention { span, kind, score: c.score });
+        out.names.push(NameMention { span, kind, score: c.score });
     }
     out
+}
+
+/// Whether every word of a token range is a demonym or group word ("Sunni Muslims").
+fn made_of_group_words(doc: &Document, tokens: std::ops::Range<usize>) -> bool {
+    let mut words = 0;
+    for t in &doc.tokens[tokens] {
+        let w = doc.slice(t.span);
+        if t.kind != newsgraph_text::TokenKind::Word {
+            continue;
+        }
+        if !lexicon::is_group_word(&w[..norm::without_possessive(w)]) {
+            return false;
+        }
+        words += 1;
+    }
+    words > 0
 }
 
 #[cfg(test)]
@@ -197,6 +236,16 @@ mod tests {
         assert!(got.contains(&("Vladimir Putin".to_string(), "PERSON")), "{got:?}");
         assert!(got.contains(&("US".to_string(), "GPE")), "{got:?}");
         assert!(!got.iter().any(|(t, _)| t.ends_with("’s")));
+    }
+
+    #[test]
+    fn groups_and_other_names() {
+        let got = tagged("Most of the refugees are Sunni Muslims, the State Department said.");
+        assert!(got.contains(&("Sunni Muslims".to_string(), "NORP")), "{got:?}");
+        let doc = Document::new("Serena Williams won the U.S. Open on Sunday.");
+        let t = tag_all(&doc);
+        assert!(t.other.iter().any(|s| doc.slice(*s) == "U.S. Open"), "{:?}", t.other);
+        assert!(!t.names.iter().any(|m| doc.slice(m.span) == "U.S."));
     }
 
     #[test]

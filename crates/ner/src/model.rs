@@ -14,7 +14,7 @@ pub const TYPES: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
 /// O, then B, I, L, U for each type.
 pub const L: usize = 1 + 4 * TYPES.len();
 /// Changes whenever the features change, so an old model is never read with new features.
-pub const FEATURE_VERSION: u32 = 5;
+pub const FEATURE_VERSION: u32 = 6;
 const MAGIC: &[u8; 6] = b"NGNER\x01";
 
 pub const O: u8 = 0;

@@ -20,6 +20,10 @@ pub struct Config {
     /// log2 of the number of rows in the hashed weight table.
     pub bits: u32,
     pub seed: u64,
+    /// Independent runs (seeds `seed`, `seed + 1`, …) whose averaged weights are averaged
+    /// again into the shipped model: a cheap ensemble that evens out the luck of one
+    /// shuffle order. With more than one run every run keeps its last epoch.
+    pub runs: usize,
 }
 
 /// One training or evaluation document.
@@ -224,6 +228,12 @@ impl Trainer {
 
     /// The averaged weights, quantised as they ship.
     fn averaged(&self) -> Model {
+        let (w, start, trans) = self.averaged_f32();
+        Model::from_f32(self.bits, &w, start, trans)
+    }
+
+    /// The averaged weights in floating point.
+    fn averaged_f32(&self) -> (Vec<f32>, Scores, [Scores; L]) {
         let c = self.c;
         let w: Vec<f32> = self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
         let mut start = [0f32; L];
@@ -236,7 +246,7 @@ impl Trainer {
                 trans[a][b] = (self.trans[a][b] as f64 - self.trans_acc[a][b] / c) as f32;
             }
         }
-        Model::from_f32(self.bits, &w, start, trans)
+        (w, start, trans)
     }
 
     /// One perceptron step on one sentence.
@@ -369,13 +379,61 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
     };
     let ntok: usize = train.iter().map(|s| s.doc.tokens.len()).sum();
     log(&format!("{} training documents ({ntok} tokens), {} dev documents; features read in {:.1}s", train.len(), dev.len(), t0.elapsed().as_secs_f64()));
-    let mut tr = Trainer::new(bits);
+    let runs = cfg.runs.max(1);
+    let mut sum: Option<(Vec<f32>, Scores, [Scores; L])> = None;
+    let mut kept = None;
+    for run in 0..runs {
+        let mut tr = Trainer::new(bits);
+        let best = train_one(&mut tr, &train, &dev, cfg.epochs.max(1), cfg.seed.wrapping_add(run as u64), runs == 1, &t0, log);
+        if runs == 1 {
+            kept = Some(best);
+            break;
+        }
+        let (w, start, trans) = tr.averaged_f32();
+        match sum.as_mut() {
+            None => sum = Some((w, start, trans)),
+            Some(s) => {
+                s.0.iter_mut().zip(&w).for_each(|(a, b)| *a += b);
+                s.1.iter_mut().zip(&start).for_each(|(a, b)| *a += b);
+                s.2.iter_mut().flatten().zip(trans.iter().flatten()).for_each(|(a, b)| *a += b);
+            }
+        }
+        log(&format!("run {} of {runs} done; {:.0}s", run + 1, t0.elapsed().as_secs_f64()));
+    }
+    let (best_epoch, m, ev) = match (kept, sum) {
+        (Some(Some(b)), _) => (b.1, b.2, b.3),
+        (_, Some((mut w, mut start, mut trans))) => {
+            let k = 1.0 / runs as f32;
+            w.iter_mut().for_each(|x| *x *= k);
+            start.iter_mut().for_each(|x| *x *= k);
+            trans.iter_mut().flatten().for_each(|x| *x *= k);
+            let m = Model::from_f32(bits, &w, start, trans);
+            let ev = (!dev.is_empty()).then(|| evaluate(&m, &dev));
+            if let Some(e) = &ev {
+                log(&format!("ensemble of {runs} runs: dev {}", e.summary()));
+            }
+            (cfg.epochs.max(1), m, ev)
+        }
+        _ => return Err("no epoch ran".into()),
+    };
+    let bytes = m.to_bytes();
+    let tmp = cfg.output.with_extension("tmp");
+    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
+    std::fs::rename(&tmp, &cfg.output).map_err(|e| format!("{}: {e}", cfg.output.display()))?;
+    log(&format!("kept epoch {best_epoch}; wrote {} ({} bytes, 2^{bits} rows x {L} labels)", cfg.output.display(), bytes.len()));
+    Ok(Report { best_epoch, dev: ev, seconds: t0.elapsed().as_secs_f64(), model_bytes: bytes.len() })
+}
+
+/// One training run; returns the best epoch on `dev` (the last one when `dev` is empty or
+/// `keep_best` is false) with its model and dev scores. `tr` is left at the last epoch.
+#[allow(clippy::too_many_arguments)]
+fn train_one(tr: &mut Trainer, train: &[Sample], dev: &[Sample], epochs: usize, seed: u64, keep_best: bool, t0: &Instant, log: &mut dyn FnMut(&str)) -> Option<(f64, usize, Model, Option<Eval>)> {
     let mut order: Vec<usize> = (0..train.len()).collect();
-    let mut rng = cfg.seed.max(1);
+    let mut rng = seed.max(1);
     let mut best: Option<(f64, usize, Model, Option<Eval>)> = None;
     let mut dec = Decoder::default();
     let mut hist = History::default();
-    for epoch in 1..=cfg.epochs.max(1) {
+    for epoch in 1..=epochs {
         // Fisher-Yates with xorshift: a fresh document order each epoch.
         for i in (1..order.len()).rev() {
             rng ^= rng << 13;
@@ -394,11 +452,16 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
                 sentences += 1;
             }
         }
+        // Scoring every epoch on dev costs a decode of it; skip it when nothing is chosen.
+        if !keep_best && epoch < epochs {
+            log(&format!("epoch {epoch}: {errors}/{sentences} sentences wrong; {:.0}s", t0.elapsed().as_secs_f64()));
+            continue;
+        }
         let m = tr.averaged();
         let (score, ev) = if dev.is_empty() {
             (epoch as f64, None)
         } else {
-            let ev = evaluate(&m, &dev);
+            let ev = evaluate(&m, dev);
             (ev.f1(&[0, 1, 2, 3]), Some(ev))
         };
         log(&format!(
@@ -406,17 +469,11 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
             ev.as_ref().map_or("-".into(), Eval::summary),
             t0.elapsed().as_secs_f64()
         ));
-        if best.as_ref().is_none_or(|b| score > b.0) {
+        if !keep_best || best.as_ref().is_none_or(|b| score > b.0) {
             best = Some((score, epoch, m, ev));
         }
     }
-    let (_, best_epoch, m, ev) = best.ok_or("no epoch ran")?;
-    let bytes = m.to_bytes();
-    let tmp = cfg.output.with_extension("tmp");
-    std::fs::write(&tmp, &bytes).map_err(|e| format!("{}: {e}", tmp.display()))?;
-    std::fs::rename(&tmp, &cfg.output).map_err(|e| format!("{}: {e}", cfg.output.display()))?;
-    log(&format!("kept epoch {best_epoch}; wrote {} ({} bytes, 2^{bits} rows x {L} labels)", cfg.output.display(), bytes.len()));
-    Ok(Report { best_epoch, dev: ev, seconds: t0.elapsed().as_secs_f64(), model_bytes: bytes.len() })
+    best
 }
 
 /// Byte span of a token range (for tools that print chunks).
