@@ -2,7 +2,7 @@
 //! the counted noun phrase (`what`) and a category.
 
 use crate::filter::{self, Candidate, is_plural_word};
-use crate::lexicon::{LEXICON, Phrase, Slots};
+use crate::lexicon::{LEXICON, NumberWord, Phrase, Slots, WordKind};
 use crate::number::{self, Form, Parsed};
 use crate::tokens::{Tok, low, low_before, matches_at, matches_before, touching};
 use newsgraph_record::{Approx, Category};
@@ -132,7 +132,30 @@ fn phone_chain(toks: &[Tok], i: usize) -> Option<usize> {
 
 /// The unit after token `j`: "percent", "per cent", "dollars", "km" … with its end.
 fn unit_after(toks: &[Tok], j: usize) -> Option<(&'static str, usize)> {
-    phrase_at(toks, j, &LEXICON.unit_after).map(|(p, end)| (p.value, end))
+    let (unit, end) = phrase_at(toks, j, &LEXICON.unit_after).map(|(p, end)| (p.value, end))?;
+    if unit == "lb" && matches!(low(toks, j), "pound" | "pounds") {
+        return Some((pound_unit(toks, j, end), end));
+    }
+    Some((unit, end))
+}
+
+/// "Pounds" (tokens `[j, end)`) are sterling or weight. Weight when the sentence speaks of
+/// weight ("overloaded by 700 pounds (320kg)", "weighing 200 pounds") or the pounds are of a
+/// thing ("2 million pounds of beef"); sterling when the amount is scaled ("a trillion pounds",
+/// "several hundred million pounds") or the sentence speaks of money ("pay five pounds for a
+/// ticket", "pounds of public money"); weight otherwise, as before. Both word lists are data
+/// (`context.tsv`: weight_context, money_context).
+fn pound_unit(toks: &[Tok], j: usize, end: usize) -> &'static str {
+    let money_word = |t: &Tok| LEXICON.is("money_context", t.lower) || matches!(t.lower, "£" | "$" | "€");
+    if toks.iter().any(|t| LEXICON.is("weight_context", t.lower)) {
+        return "lb";
+    }
+    if low(toks, end) == "of" {
+        return if toks[end + 1..(end + 4).min(toks.len())].iter().any(money_word) { "GBP" } else { "lb" };
+    }
+    let scaled = matches!(LEXICON.numbers.get(low_before(toks, j)), Some(NumberWord { kind: WordKind::Scale | WordKind::Vague, .. }))
+        || (j > 0 && toks[j - 1].is_number() && toks[j - 1].text.ends_with(|c: char| c.is_ascii_alphabetic()));
+    if scaled || toks.iter().any(money_word) { "GBP" } else { "lb" }
 }
 
 /// The currency sign before token `i`: "$", "US$", "£" … with its first token.
@@ -592,6 +615,18 @@ mod tests {
         assert_eq!((f[1].value, f[1].approx), (0.25, Approx::Nearly));
         let f = find("Twenty-six buses are waiting to take them out.");
         assert_eq!((f[0].value, f[0].category, f[0].what.as_deref()), (26.0, Category::Other, Some("buses")));
+    }
+
+    #[test]
+    fn pounds_are_sterling_or_weight_by_context() {
+        let unit = |t: &str| find(t).first().and_then(|f| f.unit);
+        assert_eq!(unit("Fans will have to pay five pounds for a ticket."), Some("GBP"));
+        assert_eq!(unit("The homes are worth more than a trillion pounds."), Some("GBP"));
+        assert_eq!(unit("We will need several hundred million pounds."), Some("GBP"));
+        assert_eq!(unit("It cost billions of pounds of public money."), Some("GBP"));
+        assert_eq!(unit("The plane was overloaded by 700 pounds (320kg)."), Some("lb"));
+        assert_eq!(unit("The firm recalled 2 million pounds of beef."), Some("lb"));
+        assert_eq!(unit("He lost 25 pounds."), Some("lb"));
     }
 
     #[test]
