@@ -153,7 +153,9 @@ fn pound_unit(toks: &[Tok], j: usize, end: usize) -> &'static str {
     if low(toks, end) == "of" {
         return if toks[end + 1..(end + 4).min(toks.len())].iter().any(money_word) { "GBP" } else { "lb" };
     }
-    let scaled = matches!(LEXICON.numbers.get(low_before(toks, j)), Some(NumberWord { kind: WordKind::Scale | WordKind::Vague, .. }))
+    // "a trillion pounds", "hundreds of millions of pounds".
+    let k = if low_before(toks, j) == "of" { j - 1 } else { j };
+    let scaled = matches!(LEXICON.numbers.get(low_before(toks, k)), Some(NumberWord { kind: WordKind::Scale | WordKind::Vague, .. }))
         || (j > 0 && toks[j - 1].is_number() && toks[j - 1].text.ends_with(|c: char| c.is_ascii_alphabetic()));
     if scaled || toks.iter().any(money_word) { "GBP" } else { "lb" }
 }
@@ -627,6 +629,7 @@ mod tests {
         assert_eq!(unit("The plane was overloaded by 700 pounds (320kg)."), Some("lb"));
         assert_eq!(unit("The firm recalled 2 million pounds of beef."), Some("lb"));
         assert_eq!(unit("He lost 25 pounds."), Some("lb"));
+        assert_eq!(unit("The government could give hundreds of millions of pounds."), Some("GBP"));
     }
 
     #[test]
