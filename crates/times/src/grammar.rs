@@ -366,10 +366,15 @@ impl<'a> Parser<'a> {
         let back = (start.saturating_sub(window)..start).rev().map(|j| (start - j, j));
         // Looking forward stops at the clause's end: in "by March and suggested", the
         // verb after "and" belongs to another clause.
-        let stop = (end..(end + 4).min(self.w.len()))
+        // A fronted adverbial ("In January, the firm hired …") takes its tense from the
+        // clause after its comma. Not for weekdays (short windows): a fronted "On Friday,"
+        // is news of the past week, and the clause after it is often a plan reported.
+        let from = if start <= 1 && self.w(end) == "," && window > 8 { end + 1 } else { end };
+        let reach = if from > end { 6 } else { 4 };
+        let stop = (from..(from + reach).min(self.w.len()))
             .find(|&j| matches!(self.w(j), "and" | "," | "but" | "while" | "which" | "as" | "." | "that"))
-            .unwrap_or((end + 4).min(self.w.len()));
-        let fwd = (end..stop).map(|j| (j + 1 - end, j));
+            .unwrap_or((from + reach).min(self.w.len()));
+        let fwd = (from..stop).map(|j| (j + 1 - end, j));
         let mut best: Option<(usize, Dir)> = None;
         for (dist, j) in back.chain(fwd) {
             let w = self.w(j);
@@ -384,7 +389,7 @@ impl<'a> Parser<'a> {
                     continue;
                 }
                 Dir::Future
-            } else if LEX.word(w, Kind::PastCue).is_some() || self.past_participle(j) {
+            } else if (LEX.word(w, Kind::PastCue).is_some() && !self.modal_passive(j)) || self.past_participle(j) {
                 Dir::Past
             } else {
                 continue;
@@ -396,11 +401,11 @@ impl<'a> Parser<'a> {
         best.map_or(self.default_dir, |(_, d)| d)
     }
 
-    /// [`Parser::dir`] for a date after "by", "until" or "through", which in news is a
-    /// deadline ahead ("talks supposed to conclude by May", "loans through January")
+    /// [`Parser::dir`] for a date after "by" or "until", which in news is a deadline
+    /// ahead ("talks supposed to conclude by May", "loans until January")
     /// unless a past perfect ("had fallen by March") says it is behind.
     fn deadline_dir(&self, start: usize, end: usize) -> Dir {
-        let deadline = matches!(self.w(start.wrapping_sub(1)), "by" | "until" | "till" | "through");
+        let deadline = matches!(self.w(start.wrapping_sub(1)), "by" | "until" | "till");
         if deadline && !(start.saturating_sub(12)..start).any(|k| self.w(k) == "had") {
             return Dir::Future;
         }
@@ -415,9 +420,16 @@ impl<'a> Parser<'a> {
         w.len() >= 5
             && w.ends_with("ed")
             && !w.ends_with("eed")
+            && !w.starts_with("un") // "unspecified", "unexpected": adjectives
             && !self.is_num_tok(j)
             && !self.name_like(j)
-            && !(self.w(j.wrapping_sub(1)) == "be" && self.forward_modal(j.wrapping_sub(2)))
+            && !self.modal_passive(j)
+    }
+
+    /// A participle after a modal's "be" ("will be held", "should be completed"): its
+    /// tense is the modal's, not the past.
+    fn modal_passive(&self, j: usize) -> bool {
+        self.w(j.wrapping_sub(1)) == "be" && self.forward_modal(j.wrapping_sub(2))
     }
 
     /// A modal or "to" at `k` (or just before a "not" there) that puts a following "be"
@@ -1799,7 +1811,8 @@ fn weighted(diff: i64, dir: Dir, slack: i64, factor: i64) -> i64 {
         Dir::Future => diff < -slack,
         Dir::Unknown => false,
     };
-    if against { factor * diff.abs() } else { diff.abs() }
+    // On a tie the side the tense points to wins.
+    if against { factor * diff.abs() + 1 } else { diff.abs() }
 }
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).

@@ -400,3 +400,16 @@ fn apostrophe_years_and_consecutive_quarters() {
     assert_eq!(val("after two consecutive quarters of negative growth", "2008-11-18"), "P2Q");
     assert!(run("a quarter of the population", "2008-11-18").is_empty());
 }
+
+#[test]
+fn modal_passives_and_taking_effect() {
+    assert_eq!(val("The election will be held in May.", "2013-03-22"), "2013-05");
+    assert_eq!(val("The law takes effect in January.", "2013-03-22"), "2014-01");
+    assert_eq!(val("The law took effect in January.", "2013-03-22"), "2013-01");
+}
+
+#[test]
+fn fronted_months_take_the_main_clause_tense() {
+    assert_eq!(val("In January, American Medical brought in a new chief executive.", "1989-10-27"), "1989-01");
+    assert_eq!(val("It would be paid on a still unspecified date in January.", "1989-10-26"), "1990-01");
+}
