@@ -1017,6 +1017,10 @@ impl<'a> Parser<'a> {
         if !trusted || COUNT_NOUNS.contains(&next) {
             return None;
         }
+        // "the Russell 2000 Index", "Windows 2000 Server": a number inside a name
+        if start == j && self.name_like(j.wrapping_sub(1)) && self.cap(j + 1) && self.lex(j.wrapping_sub(1), Kind::Month).is_none() {
+            return None;
+        }
         if next == ":" || (next == "," && self.int(j + 2).is_some() && self.w(j + 2).len() == 3) {
             return None; // a clock time or "1,500"-like split
         }
@@ -1295,6 +1299,21 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
         }
+        // "the weeks ahead", "the days to come": a vague stretch of the near future
+        if the
+            && !qualified
+            && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
+            && !matches!(unit, "S" | "WE")
+        {
+            let e = match (self.w(end), self.w(end + 1)) {
+                ("ahead", _) => end + 1,
+                ("to", "come") => end + 2,
+                _ => end,
+            };
+            if e > end {
+                return Some(Hit::new(start, e, TimeType::DURATION, Some(duration_value(None, unit))));
+            }
+        }
         let (k, n) = match self.number(j) {
             // "half an hour", "half a day"
             None if self.w(j) == "half" && matches!(self.w(j + 1), "a" | "an") && self.lex(j + 2, Kind::Unit).is_some() => (j + 2, Some(0.5)),
@@ -1332,7 +1351,8 @@ impl<'a> Parser<'a> {
         if self.w(k) == "second" && !self.is_num_tok(j) && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "") {
             return None; // "a second device" is an ordinal
         }
-        if unit == "Q" && self.w(end) == "of" && !matches!(self.w(k.wrapping_sub(1)), "consecutive" | "straight" | "full" | "fiscal" | "calendar") {
+        let of_follows = self.w(end) == "of" || (self.w(end) == "," && self.w(end + 1) == "of");
+        if unit == "Q" && of_follows && !matches!(self.w(k.wrapping_sub(1)), "consecutive" | "straight" | "full" | "fiscal" | "calendar") {
             return None; // "a quarter of the population" is a fraction; "two consecutive quarters of growth" is not
         }
         let plural = self.w(k).ends_with('s') && unit != "S";

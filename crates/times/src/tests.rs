@@ -413,3 +413,17 @@ fn fronted_months_take_the_main_clause_tense() {
     assert_eq!(val("In January, American Medical brought in a new chief executive.", "1989-10-27"), "1989-01");
     assert_eq!(val("It would be paid on a still unspecified date in January.", "1989-10-26"), "1990-01");
 }
+
+#[test]
+fn names_and_fractions_are_not_times() {
+    assert!(run("The Russell 2000 Index of smaller companies dropped.", "2009-02-24").is_empty());
+    assert!(run("It will cut 789, or about a quarter, of its dealers.", "2009-02-24").is_empty());
+    assert_eq!(val("Sales peaked in January 2000 and fell.", "2009-02-24"), "2000-01");
+}
+
+#[test]
+fn the_weeks_ahead_and_right_now() {
+    assert_eq!(one("in the weeks ahead", "2013-03-22"), ("the weeks ahead".into(), "PXW".into(), String::new()));
+    assert_eq!(one("in the days to come", "2013-03-22").1, "PXD");
+    assert_eq!(one("He spoke right now.", "2013-03-22").0, "right now");
+}
