@@ -939,6 +939,29 @@ impl<'a> Parser<'a> {
             return Some(Hit::date(i, h.end, Point::Week(y, w)));
         }
         let n: i8 = LEX.word(self.w(j), Kind::Ordinal)?.parse().ok()?;
+        // "the last week of March", "the second week of 2021"
+        if self.w(j + 1) == "week" && self.w(j + 2) == "of" && j > i {
+            if let Some(y) = self.year_num(j + 3).filter(|_| (1..=52).contains(&n)) {
+                return Some(Hit::date(i, j + 4, Point::Week(y, n as u8)));
+            }
+            let h = self.month_expr(j + 3)?;
+            let Some(Point::Month(y, m)) = h.point else {
+                return None;
+            };
+            // The nth week is the one holding the month's (n·7 − 3)th day, so that a week
+            // mostly inside the month counts; the last ends three days before the month.
+            let first = cal::date(y, m, 1)?;
+            let day = if n == -1 {
+                let (ny, nm) = cal::add_months(y, m, 1);
+                cal::add_days(cal::date(ny, nm, 1)?, -4)?
+            } else if (1..=5).contains(&n) {
+                cal::add_days(first, 7 * n as i64 - 4)?
+            } else {
+                return None;
+            };
+            let (wy, w) = cal::iso_week(day);
+            return Some(Hit::date(i, h.end, Point::Week(wy, w)));
+        }
         let (k, wd) = self.lex(j + 1, Kind::Weekday)?;
         if !matches!(self.w(k), "in" | "of") || !(-1..=5).contains(&n) || n == 0 {
             return None;

@@ -427,3 +427,10 @@ fn the_weeks_ahead_and_right_now() {
     assert_eq!(one("in the days to come", "2013-03-22").1, "PXD");
     assert_eq!(one("He spoke right now.", "2013-03-22").0, "right now");
 }
+
+#[test]
+fn nth_week_of_a_month_or_year() {
+    assert_eq!(one("car sales rebounded in the last week of March", "2009-04-01"), ("the last week of March".into(), "2009-W13".into(), String::new()));
+    assert_eq!(val("created in the second week of 2021", "2021-06-01"), "2021-W02");
+    assert_eq!(val("in the first week of May 2013", "2013-03-22"), "2013-W18");
+}
