@@ -170,7 +170,8 @@ pub fn parse(toks: &[Tok], text: &str, i: usize) -> Option<Parsed> {
             // A decimal without its leading zero: ".08".
             let digits_follow = toks.get(i + 1).is_some_and(|n| n.kind == TokenKind::Number && n.text.bytes().all(|b| b.is_ascii_digit()));
             let starts = i == 0 || !touching(toks, i - 1, i) || matches!(toks[i - 1].lower, "-" | "(" | "$");
-            if t.text == "." && digits_follow && touching(toks, i, i + 1) && starts && !(i > 0 && toks[i - 1].kind == TokenKind::Number) {
+            let plain = numeral::run_at(toks, i + 1) == Run::Plain;
+            if t.text == "." && digits_follow && plain && touching(toks, i, i + 1) && starts && !(i > 0 && toks[i - 1].kind == TokenKind::Number) {
                 let v: f64 = format!("0.{}", toks[i + 1].text).parse().ok()?;
                 return Some(base(toks, i, i + 2, v, Form::Digits));
             }

@@ -52,7 +52,7 @@ fn separator(s: &str) -> Option<char> {
 }
 
 /// A token made only of non-ASCII digits and marks (the text layer keeps marks inside words).
-fn digit_word(t: &Tok) -> bool {
+pub fn digit_word(t: &Tok) -> bool {
     t.kind == TokenKind::Word && !t.text.is_ascii() && t.text.chars().all(|c| is_mark(c) || decimal_digit(c).is_some()) && !t.text.chars().all(is_mark)
 }
 
@@ -134,10 +134,25 @@ pub fn run_at(toks: &[Tok], i: usize) -> Run {
         }
         // "10²", "3¹": a superscript or other numeral glued on; vulgar fractions ("2½") are read
         // as mixed numbers by `number`.
-        if next.text.chars().next().is_some_and(|c| c.is_numeric() && !crate::number::is_vulgar(c)) {
+        let mut cs = next.text.chars();
+        if let Some(c) = cs.next()
+            && c.is_numeric()
+            && !(crate::number::is_vulgar(c) && cs.next().is_none())
+        {
             return Run::Reject;
         }
         break;
+    }
+    // "1-۵٣": a range or fraction whose other end we refuse is refused whole, rather than
+    // read as the lone "1".
+    if j + 1 < toks.len()
+        && matches!(toks[j].text, "-" | "–" | "—" | "/")
+        && touching(toks, j - 1, j)
+        && touching(toks, j, j + 1)
+        && digitish(&toks[j + 1])
+        && run_at(toks, j + 1) == Run::Reject
+    {
+        return Run::Reject;
     }
     if plain && j == i + 1 { Run::Plain } else { Run::Ascii(out, j) }
 }
@@ -172,6 +187,32 @@ mod tests {
         assert_eq!(runs("12 cars"), vec![Run::Plain]);
     }
 
+    /// Random mixes of digits, marks and separators: never a panic, never a span off a
+    /// character boundary, never a value read through a combining mark.
+    #[test]
+    fn random_digit_soup_is_safe() {
+        let pieces = [
+            "1", "0", "7", "\u{663}", "\u{6F5}", "\u{FF19}", "\u{66C}", "\u{66B}", ",", ".", "\u{301}", "\u{20E3}", "²", "½", " ", "\u{a0}", "\u{2009}",
+            " people", " million", "-", "/", "%", "\u{66A}", "k", "m",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        for _ in 0..3000 {
+            let mut t = String::new();
+            for _ in 0..12 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                t.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            for q in crate::recognise(&Document::new(&t), &[], &[], &[]) {
+                assert!(t.is_char_boundary(q.span[0]) && t.is_char_boundary(q.span[1]) && q.span[0] <= q.span[1], "{t:?}");
+                // The number itself: its digits, separators and any marks among them.
+                let number: Vec<char> = q.text.chars().take_while(|&c| decimal_digit(c).is_some() || is_mark(c) || ",.\u{66B}\u{66C}".contains(c)).collect();
+                assert!(!number.iter().any(|&c| is_mark(c)), "a value read through a mark in {t:?}: {q:?}");
+            }
+        }
+    }
+
     #[test]
     fn marks_mixtures_and_superscripts_are_refused() {
         // Every piece of a marked number is refused, its tail ("000") included.
@@ -179,5 +220,7 @@ mod tests {
         assert!(runs("1٢3 people").iter().all(|r| *r == Run::Reject));
         assert_eq!(runs("10² km")[0], Run::Reject);
         assert_eq!(runs("5\u{336} died")[0], Run::Reject);
+        assert_eq!(runs("1-\u{6F5}\u{663} people")[0], Run::Reject);
+        assert_eq!(runs("1-2 people")[0], Run::Plain);
     }
 }

@@ -451,7 +451,8 @@ fn head_and_category(toks: &[Tok], c: &Cand, text: &str) -> (Option<String>, Opt
     // Collect up to four words of the noun phrase.
     while k < toks.len() && k < np_from + 4 {
         let t = &toks[k];
-        let is_word = t.is_word() || (t.lower == "’s" || t.lower == "'s");
+        // Digits of another script are a number, never a counted noun.
+        let is_word = (t.is_word() && !crate::numeral::digit_word(t)) || (t.lower == "’s" || t.lower == "'s");
         if !is_word || lex.is("np_stop", t.lower) {
             break;
         }
