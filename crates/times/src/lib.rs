@@ -7,6 +7,12 @@
 //! "due to", "next"), and anchored expressions ("earlier in the day", "a year earlier")
 //! follow the last date mentioned. [`publication`] infers the DCT from the text when the
 //! metadata has none, and [`nearest_date`] lets the fact recognisers date what they find.
+//!
+//! Without a publication date (none in the metadata, none to infer), an expression counted
+//! from it ("last year", "today", "two weeks ago") keeps a null value: nothing in the text
+//! says which year or day it is. One counted from a date the text writes ("in 1995 … four
+//! years later") is still resolved from that date, and a weekday or a month alone gets an
+//! underspecified value (`XXXX-WXX-5`, `XXXX-03`).
 
 mod cal;
 mod grammar;

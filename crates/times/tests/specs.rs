@@ -88,7 +88,7 @@ fn duckling_english_corpus() {
     }
     let rate = pass as f64 / n.max(1) as f64;
     println!("duckling EN values: {pass}/{n} passed ({:.1} %); negatives {neg_pass}/{neg}; {intervals} interval rows not scored", 100.0 * rate);
-    assert!(rate >= 0.18, "Duckling pass rate fell to {rate:.3}");
+    assert!(rate >= 0.23, "Duckling pass rate fell to {rate:.3}");
     assert!(neg_pass * 10 >= neg * 7, "Duckling negatives: {neg_pass}/{neg}");
 }
 
@@ -181,7 +181,7 @@ fn recognizers_text_datetime_model() {
     }
     let rate = pass as f64 / n.max(1) as f64;
     println!("recognizers-text DateTimeModel: {pass}/{n} results matched by overlap and TIMEX3/value ({:.1} %); negatives {neg_pass}/{neg}", 100.0 * rate);
-    assert!(rate >= 0.26, "Recognizers-Text pass rate fell to {rate:.3}");
+    assert!(rate >= 0.30, "Recognizers-Text pass rate fell to {rate:.3}");
 }
 
 /// The TIMEX3 duration of a rustling period with a single unit ({"hours": 2} → PT2H).
@@ -239,5 +239,5 @@ fn rustling_english_examples() {
     }
     let rate = pass as f64 / n.max(1) as f64;
     println!("rustling EN: {pass}/{n} passed ({:.1} %); {intervals} interval rows not scored", 100.0 * rate);
-    assert!(rate >= 0.38, "rustling pass rate fell to {rate:.3}");
+    assert!(rate >= 0.43, "rustling pass rate fell to {rate:.3}");
 }
