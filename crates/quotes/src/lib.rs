@@ -18,8 +18,7 @@ mod marks;
 mod reported;
 mod resolve;
 
-use grammar::Ctx;
-use grammar::is_cap;
+use grammar::{Ctx, is_cap};
 use lexicon::Words as W;
 use newsgraph_record::{Entity, Quote, QuoteKind};
 use newsgraph_text::{Document, Span};
@@ -246,8 +245,8 @@ fn continue_speakers(quoted: &mut [Item], reported: &[Item]) {
     }
 }
 
-/// The attributed reports, indexed by position: which report overlaps a quotation, and
-/// which starts last among those ended before a point. Scanning every report for each
+/// The reports, indexed by position: which report overlaps a quotation, and which attributed
+/// report starts last among those ended before a point. Scanning every report for each
 /// quotation made one huge article quadratic.
 struct ReportIndex {
     /// (start, end, report) by start, with the running maximum of ends.

@@ -109,8 +109,8 @@ pub struct Resolver<'a> {
     mentions: Vec<(Span, usize)>,
     /// People named in the text, by start.
     people: Vec<Person>,
-    /// Indices answering the look-backs below from the candidates alone; scanning every
-    /// mention or person for each speaker made one huge article quadratic.
+    // Indices answering the look-backs of `resolve` from the candidates alone; scanning every
+    // mention or person for each speaker made one huge article quadratic.
     /// Name word (ASCII lower case) of an entity other than a person → its mentions
     /// (indices into `mentions`, ascending).
     mentions_by_word: HashMap<String, Vec<usize>>,
