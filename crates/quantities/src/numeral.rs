@@ -42,11 +42,12 @@ pub fn is_mark(c: char) -> bool {
     matches!(c as u32, 0x0300..=0x036F | 0x0483..=0x0489 | 0x1AB0..=0x1AFF | 0x1DC0..=0x1DFF | 0x20D0..=0x20FF | 0xFE00..=0xFE0F | 0xFE20..=0xFE2F)
 }
 
-/// Thousands and decimal separators that may stand between digits of a run.
+/// Thousands and decimal separators that may stand between digits of a run: ASCII, Arabic
+/// (U+066C, U+066B) and full-width (U+FF0C, U+FF0E).
 fn separator(s: &str) -> Option<char> {
     match s {
-        "," | "\u{66C}" => Some(','),
-        "." | "\u{66B}" => Some('.'),
+        "," | "\u{66C}" | "\u{FF0C}" => Some(','),
+        "." | "\u{66B}" | "\u{FF0E}" => Some('.'),
         _ => None,
     }
 }
@@ -184,6 +185,7 @@ mod tests {
         assert_eq!(runs("١٢٣ people"), vec![Run::Ascii("123".into(), 1)]);
         assert_eq!(runs("١٬٢٠٠ people")[0], Run::Ascii("1,200".into(), 3));
         assert_eq!(runs("１２ cars"), vec![Run::Ascii("12".into(), 1)]);
+        assert_eq!(runs("１，２００．５ cars")[0], Run::Ascii("1,200.5".into(), 5));
         assert_eq!(runs("12 cars"), vec![Run::Plain]);
     }
 
