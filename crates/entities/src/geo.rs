@@ -7,44 +7,57 @@
 
 use crate::lexicon::{LEX, Place, PlaceKind};
 use newsgraph_record::Geo;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The places an article names without doubt: countries, and the regions of "X, Region".
 #[derive(Debug, Default)]
 pub struct Context {
     pub countries: HashSet<&'static str>,
     pub regions: HashSet<(&'static str, &'static str)>,
+    /// The names that taught each country or region (lower case; "" for a demonym), so a
+    /// small town never vouches for itself ("Dax" teaches France only through Dax).
+    sources: HashMap<(&'static str, &'static str), HashSet<String>>,
 }
 
 impl Context {
     /// Adds what an unambiguous name tells: a country's code, a region's (code, admin1).
     pub fn learn(&mut self, key: &str) {
         let refs = LEX.places_for(key);
+        let source = key.to_lowercase();
         // A name all of whose places lie in one country ("Blackpool") tells the country.
         if let Some(first) = refs.first() {
             let cc = LEX.places[first.place as usize].cc;
             if !cc.is_empty() && refs.iter().all(|r| LEX.places[r.place as usize].cc == cc) {
-                self.countries.insert(cc);
+                self.add_country(cc, &source);
             }
         }
         let strong: Vec<&Place> = refs.iter().map(|r| &LEX.places[r.place as usize]).filter(|p| p.kind != PlaceKind::City).collect();
         if let [p] = strong.as_slice() {
             match p.kind {
-                PlaceKind::Country => {
-                    self.countries.insert(p.cc);
-                }
+                PlaceKind::Country => self.add_country(p.cc, &source),
                 PlaceKind::Admin1 => {
-                    self.countries.insert(p.cc);
+                    self.add_country(p.cc, &source);
                     self.regions.insert((p.cc, p.admin1));
+                    self.sources.entry((p.cc, p.admin1)).or_default().insert(source.clone());
                 }
                 _ => {}
             }
         }
     }
 
+    fn add_country(&mut self, cc: &'static str, source: &str) {
+        self.countries.insert(cc);
+        self.sources.entry((cc, "")).or_default().insert(source.to_string());
+    }
+
     /// A demonym ("Ukrainian") is weaker evidence, but evidence of the country.
     pub fn learn_country(&mut self, cc: &'static str) {
-        self.countries.insert(cc);
+        self.add_country(cc, "");
+    }
+
+    /// Whether a name other than `key` taught the country `cc` (with `admin1` "") or the region.
+    fn taught_by_other(&self, cc: &'static str, admin1: &'static str, key: &str) -> bool {
+        self.sources.get(&(cc, admin1)).is_some_and(|s| s.iter().any(|k| !k.eq_ignore_ascii_case(key)))
     }
 }
 
@@ -90,7 +103,25 @@ pub fn resolve(key: &str, ctx: &Context, qualifier: Option<&str>) -> Option<u32>
             best = Some((s, r.place));
         }
     }
-    best.map(|(_, i)| i)
+    let (_, i) = best?;
+    supported(&LEX.places[i as usize], key, ctx, &qual).then_some(i)
+}
+
+/// Whether the article supports a place enough to put it on a map. A country, region or
+/// city of 100,000 people stands alone; a smaller town, or a first-level region written
+/// without its accents ("Falcon" for Venezuela's Falcón: the Ford car), needs its country
+/// or region named in the article or beside it ("Dax" in a markets story is the German
+/// index, not the French spa town).
+fn supported(p: &Place, key: &str, ctx: &Context, qual: &[&Place]) -> bool {
+    let stands_alone = match p.kind {
+        PlaceKind::City => p.population >= 100_000,
+        PlaceKind::Admin1 => p.name.is_ascii() || !key.is_ascii(),
+        _ => true,
+    };
+    stands_alone
+        || ctx.taught_by_other(p.cc, "", key)
+        || ctx.taught_by_other(p.cc, p.admin1, key)
+        || qual.iter().any(|q| q.cc == p.cc)
 }
 
 /// The record's `geo` for a place.
@@ -129,6 +160,18 @@ mod tests {
         let mut ctx = Context::default();
         ctx.learn("Blackpool");
         assert_eq!(id("Manchester", &ctx, None), Some(2643123));
+    }
+
+    #[test]
+    fn a_small_town_needs_the_article_to_name_its_country() {
+        let mut ctx = Context::default();
+        ctx.learn("Dax");
+        assert_eq!(id("Dax", &ctx, None), None, "Dax alone does not vouch for itself");
+        ctx.learn("France");
+        assert_eq!(id("Dax", &ctx, None), Some(3021670));
+        assert_eq!(id("Magna", &Context::default(), Some("Utah")), Some(5777793));
+        assert_eq!(id("Falcon", &Context::default(), None), None, "Falcón written without its accent");
+        assert_eq!(id("Falcón", &Context::default(), None), Some(3640873));
     }
 
     #[test]

@@ -413,6 +413,9 @@ fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut
                 }
             }
             let m = make(doc, i, i + n, EntityType::GPE, Origin::Lexicon);
+            if inside_longer_name(doc, &m, r.clone()) {
+                continue;
+            }
             match classify(doc, &m, r.start) {
                 Some(Class::Kind(kind)) => {
                     hit = Some(Mention { kind, ..m });
@@ -435,6 +438,23 @@ fn lexicon_matches(doc: &Document, r: Range<usize>, used: &mut [bool], out: &mut
             None => i += 1,
         }
     }
+}
+
+/// A town's name that is one word of a longer capitalised name is that name's word, not
+/// the town: "the Hang Seng index", "River Rouge Plant", "Chief Executive Officer". Countries
+/// and regions stay places ("Ukraine President"), and so does a place before a title ("Moscow
+/// Mayor Sergei Sobyanin") or at the start of its sentence, where every word is capitalised.
+fn inside_longer_name(doc: &Document, m: &Mention, r: Range<usize>) -> bool {
+    let refs = LEX.places_for(&m.key);
+    if refs.iter().any(|p| LEX.places[p.place as usize].kind != PlaceKind::City) {
+        return false;
+    }
+    let capitalised_word = |k: usize| is_word(doc, k) && words::is_cap(word(doc, k)) && LEX.places_for(word(doc, k)).is_empty();
+    let title = |k: usize| LEX.titles.contains_key(word(doc, k).to_lowercase().as_str());
+    let (a, b) = (m.tokens.start, m.tokens.end);
+    let before = a > r.start + 1 && capitalised_word(a - 1) && !title(a - 1) && !words::is_address(word(doc, a - 1));
+    let after = b < r.end && capitalised_word(b) && !title(b) && doc.tokens[b].span.start > doc.tokens[b - 1].span.end;
+    before || after
 }
 
 enum Class {
@@ -962,6 +982,17 @@ mod tests {
         assert!(f.contains(&("Russia".into(), EntityType::GPE)), "{f:?}");
         assert!(f.contains(&("Ukrainian Interior Ministry".into(), EntityType::ORG)));
         assert!(f.contains(&("Russian".into(), EntityType::NORP)));
+    }
+
+    #[test]
+    fn a_town_inside_a_longer_name_is_no_place() {
+        let f = found("In Hong Kong, the Hang Seng index fell while Ford's Chief Executive Officer spoke at the River Rouge Plant.");
+        for w in ["Hang", "Officer", "Rouge"] {
+            assert!(!f.iter().any(|(n, k)| n == w && *k == EntityType::GPE), "{w} in {f:?}");
+        }
+        assert!(f.contains(&("Hong Kong".into(), EntityType::GPE)), "{f:?}");
+        let f = found("Critics said Moscow Mayor Sergei Sobyanin had lied.");
+        assert!(f.contains(&("Moscow".into(), EntityType::GPE)), "{f:?}");
     }
 
     #[test]
