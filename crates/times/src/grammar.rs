@@ -1657,16 +1657,16 @@ impl<'a> Parser<'a> {
             let cent = if dd / 10 > (self.dct.map_or(1999, |d| d.year() as i32) % 100) / 10 { cent - 1 } else { cent };
             return Some(Hit::date(start, j + 1, Point::Decade(cent * 10 + dd / 10)));
         }
-        if j > i {
-            if let Some(dd) = LEX.word(self.w(j), Kind::Decade) {
-                let dd: i32 = dd.parse().ok()?;
-                let cur = self.dct.map_or(1999, |d| d.year() as i32);
-                let mut dec = (cur / 100) * 10 + dd;
-                if dec * 10 > cur {
-                    dec -= 10;
-                }
-                return Some(Hit::date(start, j + 1, Point::Decade(dec)));
+        if j > i
+            && let Some(dd) = LEX.word(self.w(j), Kind::Decade)
+        {
+            let dd: i32 = dd.parse().ok()?;
+            let cur = self.dct.map_or(1999, |d| d.year() as i32);
+            let mut dec = (cur / 100) * 10 + dd;
+            if dec * 10 > cur {
+                dec -= 10;
             }
+            return Some(Hit::date(start, j + 1, Point::Decade(dec)));
         }
         // "the 20th century", "the twentieth century", "20th century"
         if self.w(j + 1) == "century" && (j > i || self.is_num_tok(j)) {

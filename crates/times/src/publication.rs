@@ -17,6 +17,16 @@ const DATELINE_BYTES: usize = 300;
 
 /// The inferred publication date and the span of text it rests on.
 pub fn infer_publication_date_with_evidence(doc: &Document) -> Option<(Date, Span)> {
+    // Every piece of evidence rests on a full date, which needs a four-digit year or a
+    // slashed numeric date: without either, skip the grammar pass altogether.
+    let text = doc.text.as_bytes();
+    let maybe_dated = doc.tokens.iter().any(|t| {
+        let w = &text[t.span.start..t.span.end];
+        w == b"/" || (w.len() == 4 && w.iter().all(u8::is_ascii_digit))
+    });
+    if !maybe_dated {
+        return None;
+    }
     let hits = crate::scan(doc, None, crate::Options::default());
     let dated: Vec<(Span, Date)> = hits.iter().filter(|(_, h)| h.absolute).filter_map(|(s, h)| Some((*s, h.point?.day()?))).collect();
     if let Some(&(span, d)) = dated.first().filter(|(s, _)| is_dateline(doc, *s)) {
