@@ -5,13 +5,19 @@
 //!     python3 ../shared/tools/conll_eval.py score ../shared/data/ner/conll2003/eng.testb records.jsonl
 //!
 //! Prints the tagging throughput (text layer + tagger, one core) to stderr.
+//!
+//! With `--conll-types` every CoNLL MISC chunk is written too, typed NORP (the scorer maps
+//! NORP back to MISC), so the scorer measures the tagger on all four CoNLL types; without it
+//! the records hold what the product keeps (MISC only when it is a group of people).
 
 use newsgraph_text::{Document, OffsetMap};
 use std::io::{BufRead, Write};
 use std::time::Instant;
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: ner_records INPUT.jsonl");
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let conll_types = args.iter().any(|a| a == "--conll-types");
+    let path = args.iter().find(|a| !a.starts_with("--")).expect("usage: ner_records [--conll-types] INPUT.jsonl");
     let file = std::fs::File::open(&path).expect("input");
     let mut inputs = Vec::new();
     for line in std::io::BufReader::new(file).lines() {
@@ -27,8 +33,23 @@ fn main() {
         let doc = Document::new(text.as_str());
         words += doc.tokens.len();
         let t = Instant::now();
-        let mentions = newsgraph_ner::tag(&doc);
+        let mut mentions = newsgraph_ner::tag(&doc);
         tagging += t.elapsed().as_secs_f64();
+        if conll_types {
+            mentions = newsgraph_ner::chunks_with(newsgraph_ner::shipped_model().expect("model"), &doc)
+                .into_iter()
+                .map(|c| {
+                    let span = newsgraph_ner::train::span_of(&doc, c.tokens.clone());
+                    let kind = match newsgraph_ner::model::TYPES[c.ty] {
+                        "PER" => newsgraph_record::EntityType::PERSON,
+                        "ORG" => newsgraph_record::EntityType::ORG,
+                        "LOC" => newsgraph_record::EntityType::GPE,
+                        _ => newsgraph_record::EntityType::NORP,
+                    };
+                    newsgraph_ner::NameMention { span, kind, score: c.score }
+                })
+                .collect();
+        }
         out.push((id, doc, mentions));
     }
     let secs = t0.elapsed().as_secs_f64();
