@@ -23,7 +23,9 @@ use newsgraph_text::Document;
 /// Spans are byte offsets.
 pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &[Time]) -> Vec<Quantity> {
     let lower = doc.text.to_ascii_lowercase();
-    let time_spans: Vec<[usize; 2]> = times.iter().map(|t| t.span).collect();
+    // By start, so that each sentence hands the filter only the times that reach into it.
+    let mut time_spans: Vec<[usize; 2]> = times.iter().map(|t| t.span).collect();
+    time_spans.sort_unstable();
     let places = link::Places::new(entities);
     let layers = Layers::new(entities, quotes);
     let mut out = Vec::new();
@@ -41,7 +43,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             continue;
         }
         let toks = tokens::sentence_tokens(doc, &lower, sentence);
-        let found = scan::sentence(&toks, &doc.text, &time_spans);
+        let found = scan::sentence(&toks, &doc.text, times_in(&time_spans, sentence.span.start, sentence.span.end));
         let links = web_addresses(text, sentence.span.start);
         for f in found {
             // Digits inside a web address ("?id=305&q=30%25") count nothing.
@@ -98,6 +100,18 @@ impl<'a> Layers<'a> {
     fn entity_id(&self, s: usize, e: usize, text: &str) -> Option<String> {
         self.names.find(s, e, text).map(|i| self.entities[i].id.clone())
     }
+}
+
+/// The time spans (sorted by start) that reach into `[start, end)`: the rest cannot touch a
+/// number there, and handing every time of a huge article to every sentence was quadratic.
+fn times_in(spans: &[[usize; 2]], start: usize, end: usize) -> &[[usize; 2]] {
+    let hi = spans.partition_point(|t| t[0] < end);
+    let mut lo = spans[..hi].partition_point(|t| t[0] < start);
+    // A time starting before the sentence and running into it (rare, bounded by overlaps).
+    while lo > 0 && spans[lo - 1][1] > start {
+        lo -= 1;
+    }
+    &spans[lo..hi]
 }
 
 /// Byte ranges of web and e-mail addresses in `text` (which starts at byte `offset`).
@@ -289,6 +303,15 @@ mod tests {
         // The subject of a claim verb, resolved to its entity; the place in the sentence.
         assert_eq!((q[2].source.as_deref(), q[2].source_text.as_deref(), q[2].location.as_deref()), (Some("e4"), Some("The UN"), Some("e3")));
         assert_eq!(q[2].approx, Approx::Exact);
+    }
+
+    #[test]
+    fn each_sentence_gets_the_times_reaching_into_it() {
+        let spans = [[0, 5], [8, 12], [18, 25], [30, 31], [40, 44]];
+        assert_eq!(times_in(&spans, 10, 30), &[[8, 12], [18, 25]]);
+        assert_eq!(times_in(&spans, 26, 29), &[] as &[[usize; 2]]);
+        assert_eq!(times_in(&spans, 0, 100).len(), 5);
+        assert_eq!(times_in(&[], 0, 10).len(), 0);
     }
 
     #[test]
