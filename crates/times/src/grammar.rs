@@ -664,6 +664,14 @@ impl<'a> Parser<'a> {
             return Some(Hit { derived: true, ..Hit::date(i, i + 2, Point::Day(self.anchor_day.or(self.dct)?)) });
         }
         let (end, v) = self.lex(i, Kind::Anchored)?;
+        // "the day before authorities issued a warrant": "before" opens a clause, and the
+        // day is the one before that event, not before the last date mentioned.
+        if matches!(self.w(end - 1), "before" | "after")
+            && self.w(end).starts_with(|c: char| c.is_alphanumeric())
+            && !matches!(self.w(end), "and" | "or" | "but")
+        {
+            return None;
+        }
         let (unit, n) = v.split_once(':')?;
         let n: i32 = n.parse().ok()?;
         let day = self.anchor_day.or(self.dct);

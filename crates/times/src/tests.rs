@@ -434,3 +434,10 @@ fn nth_week_of_a_month_or_year() {
     assert_eq!(val("created in the second week of 2021", "2021-06-01"), "2021-W02");
     assert_eq!(val("in the first week of May 2013", "2013-03-22"), "2013-W18");
 }
+
+#[test]
+fn the_day_before_an_event_is_not_anchored_on_the_last_date() {
+    assert!(run("He was last seen on the day before authorities issued a warrant.", "1999-05-07").is_empty());
+    let v = run("They met on Nov. 3. The day before, he left.", "1999-05-07");
+    assert_eq!(v[1].2, "1998-11-02");
+}
