@@ -72,6 +72,8 @@ pub struct Lexicon {
     pub plover: HashMap<&'static str, &'static str>,
     /// Common-noun actors by their first word, as word lists.
     pub agents: HashMap<&'static str, Vec<Vec<&'static str>>>,
+    /// The CAMEO sector code of each common-noun actor phrase ("troops" → MIL), first one given.
+    pub agent_sectors: HashMap<&'static str, &'static str>,
     /// Lower-case country names, demonyms, capitals and seats → index into `countries`.
     pub country_words: HashMap<String, (usize, CountryWord)>,
     pub countries: Vec<Country>,
@@ -170,8 +172,9 @@ fn build() -> Lexicon {
         }
     };
     for f in data_lines(AGENTS) {
-        if let [phrase, _sector] = f.as_slice() {
+        if let [phrase, sector] = f.as_slice() {
             add_agent(&mut lex, phrase);
+            lex.agent_sectors.entry(phrase).or_insert(sector);
         }
     }
     for f in data_lines(COUNTRIES) {
@@ -222,7 +225,11 @@ fn build() -> Lexicon {
                     list.insert(0, pat);
                 }
             }
-            ["agent", phrase, _sector] => add_agent(&mut lex, phrase),
+            ["agent", phrase, sector] => {
+                add_agent(&mut lex, phrase);
+                // Our own sector wins over the generated one.
+                lex.agent_sectors.insert(phrase, sector);
+            }
             ["alias", phrase, iso3, how] => {
                 // Short forms the gazetteer spells out ("u.s.", "britain"); the gazetteer wins.
                 let how = if *how == "demonym" { CountryWord::Demonym } else { CountryWord::Name };

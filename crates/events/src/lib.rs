@@ -19,6 +19,7 @@
 //! - an event inside a quotation carries the quotation's speaker as `claimant`.
 
 mod actors;
+mod domain;
 mod lexicon;
 mod roles;
 mod status;
@@ -40,6 +41,7 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
     let mut keys: HashMap<(String, String, String), usize> = HashMap::new();
     // Whether each event was read from a noun trigger.
     let mut by_noun: Vec<bool> = Vec::new();
+    let dom = domain::Domain::of(&doc.text);
     for sent in &doc.sentences {
         let toks = doc.sentence_tokens(sent);
         if toks.is_empty() {
@@ -74,8 +76,20 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             .collect();
         let mut keep = light.iter().map(|l| !l);
         found.retain(|_| keep.next().unwrap_or(true));
+        let sent_political = dom.sport && domain::sentence_political(&s);
+        // A group is political when one of its actors is, or the owner of its first ("Belarus's
+        // rulers").
+        let political = |group: &[usize]| {
+            let owner = group.first().and_then(|&g| g.checked_sub(1)).filter(|&o| actors[o].possessive && actors[o].end == actors[group[0]].start);
+            group.iter().copied().chain(owner).any(|a| domain::political_actor(&s, &actors[a], entities, dom, sent_political))
+        };
+        // Whether an id is that of an actor of the group itself (already judged above), not
+        // one reached by apposition, nominal reference or a quotation's speaker.
+        let same_entity = |group: &[usize], id: Option<&str>| group.iter().any(|&a| actors[a].entity.is_some_and(|e| Some(entities[e].id.as_str()) == id));
+        let political_id =
+            |id: Option<&str>| id.and_then(|id| entities.iter().find(|e| e.id == id)).is_some_and(|e| domain::political_entity(e, dom, sent_political));
         for (fi, f) in found.iter().enumerate() {
-            if is_complement(&s, &found[..fi], f) {
+            if is_complement(&s, &found[..fi], f) || domain::figurative(&s, f, &in_actor) {
                 continue;
             }
             // A verb whose plan the trigger is ("announced plans to give") shares its subject.
@@ -85,6 +99,11 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             // An attack named without its perpetrator ("an explosion in Chelsea"): the words
             // for the attack stand as its source and the place attacked as its target.
             let unattributed = r.source.is_empty() && f.noun && f.plover == "ASSAULT";
+            // "attacked Tory plans": an assault word aimed at words or plans is criticism.
+            let verbal = f.plover == "ASSAULT" && domain::verbal_attack(&s, f);
+            if unattributed && verbal {
+                continue;
+            }
             let source = if unattributed {
                 ActorRef { id: None, text: s.text(f.start, f.end).to_string(), key: "attack".to_string() }
             } else if r.source.is_empty() {
@@ -109,6 +128,20 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             {
                 continue;
             }
+            // PLOVER codes events of political actors: at least one side must be one (a state,
+            // a government, armed or political group, an official), not only a team, a firm or
+            // a private person.
+            // A protest named by its noun ("started a hunger strike") is political by itself.
+            let has_political = unattributed
+                || (f.noun && f.plover == "PROTEST")
+                || political(&r.source)
+                || r.target.as_deref().is_some_and(political)
+                || (!same_entity(&r.source, source.id.as_deref()) && political_id(source.id.as_deref()))
+                || (!r.target.as_deref().is_some_and(|t| same_entity(t, target.as_ref().and_then(|t| t.id.as_deref())))
+                    && political_id(target.as_ref().and_then(|t| t.id.as_deref())));
+            if !has_political {
+                continue;
+            }
             let trig_span = s.span(f.start, f.end);
             let involved = r.source.iter().chain(r.target.iter().flatten()).map(|&a| &actors[a]);
             let first = involved.clone().map(|a| a.start).min().unwrap_or(f.start).min(f.start);
@@ -119,7 +152,9 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             let mut st = status::of(&s, &actors, &r, f);
             // "will withdraw its force unless …", "would blockade Paris if …": a hostile act
             // announced under a condition is a threat (CAMEO 13), and the threat is reported.
-            let (kind, code) = if is_conditional_threat(&s, f) {
+            let (kind, code) = if verbal {
+                ("ACCUSE", "111")
+            } else if is_conditional_threat(&s, f) {
                 st = EventStatus::Reported;
                 ("THREATEN", "130")
             } else if let Some(code) = intent_code(&s, f) {

@@ -269,7 +269,9 @@ fn an_attack_without_a_perpetrator_is_coded_against_the_place() {
 
 #[test]
 fn money_directed_to_someone_is_aid_and_a_plan_keeps_its_act() {
-    let text = "Steyer announced plans this week to give an additional $15 million to For Our Future.";
+    // Donors are political actors in political coverage (here: its words of the campaign).
+    let text = "Steyer announced plans this week to give an additional $15 million to For Our Future. \
+                The super PAC backs Democratic candidates in the Senate election campaign against Republican senators.";
     let ents = [entity(text, "e1", EntityType::PERSON, "Tom Steyer", &["Steyer"]), entity(text, "e2", EntityType::ORG, "For Our Future", &["For Our Future"])];
     let ev = run(text, &ents, &[], Some("2016-09-22"));
     let aid = ev.iter().find(|e| e.kind == "AID").unwrap_or_else(|| panic!("{ev:?}"));
@@ -297,7 +299,12 @@ fn an_actors_own_commitment_is_agreement_and_its_refusal_rejection() {
     let ev = run("Syria says it will not accept any more refugees from Iraq.", &[], &[], None);
     assert!(ev.iter().any(|e| e.kind == "REJECT"), "{ev:?}");
     // The reporter's own future is the act itself, planned.
-    let ev = run("The Ricketts family will donate $1 million to Future45.", &[], &[], None);
+    let ev = run(
+        "The Ricketts family will donate $1 million to Future45. The super PAC backs the Republican candidate in the presidential election campaign against Democratic senators.",
+        &[],
+        &[],
+        None,
+    );
     assert!(ev.iter().any(|e| e.kind == "AID" && e.status == EventStatus::Planned), "{ev:?}");
 }
 
@@ -305,4 +312,82 @@ fn an_actors_own_commitment_is_agreement_and_its_refusal_rejection() {
 fn a_hostile_act_under_a_condition_is_a_threat() {
     let ev = run("Nigeria said it will withdraw its peacekeeping force from Chad unless the president holds elections.", &[], &[], None);
     assert!(ev.iter().any(|e| e.kind == "THREATEN"), "{ev:?}");
+}
+
+/// An entity with titles, as the entity layer gives a person named with a title.
+fn titled(mut e: Entity, titles: &[&str]) -> Entity {
+    e.titles = titles.iter().map(|t| t.to_string()).collect();
+    e
+}
+
+#[test]
+fn firms_in_their_market_are_no_political_actors() {
+    let text = "The deal will see Sandoz overtake Teva as the biggest maker of generics. Yukos accused Gazprom of taking part in the auction.";
+    let ents = [
+        entity(text, "e1", EntityType::ORG, "Sandoz", &["Sandoz"]),
+        entity(text, "e2", EntityType::ORG, "Teva", &["Teva"]),
+        entity(text, "e3", EntityType::ORG, "Yukos", &["Yukos"]),
+        entity(text, "e4", EntityType::ORG, "Gazprom", &["Gazprom"]),
+    ];
+    assert!(run(text, &ents, &[], None).is_empty());
+}
+
+#[test]
+fn a_government_or_titled_person_makes_an_event_political() {
+    let text = "The Russian government accused Yukos of tax evasion.";
+    let ents = [entity(text, "e1", EntityType::ORG, "Yukos", &["Yukos"])];
+    let ev = run(text, &ents, &[], None);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].kind, "ACCUSE");
+
+    let text = "Mr Smith accused Mr Jones of lying.";
+    let plain = [entity(text, "e1", EntityType::PERSON, "Smith", &["Smith"]), entity(text, "e2", EntityType::PERSON, "Jones", &["Jones"])];
+    assert!(run(text, &plain, &[], None).is_empty(), "private people");
+    let with_title = [titled(plain[0].clone(), &["Home Secretary"]), plain[1].clone()];
+    assert_eq!(run(text, &with_title, &[], None).len(), 1, "a minister is a political actor");
+}
+
+#[test]
+fn sport_and_market_figures_of_speech_are_not_events() {
+    // A record broken, a share boosted, a price war: figures of speech whatever the actors.
+    let text = "Ireland broke the world record in Dublin. Britain and France are in a price war.";
+    let ents = [
+        entity(text, "e1", EntityType::GPE, "Ireland", &["Ireland"]),
+        entity(text, "e2", EntityType::GPE, "Dublin", &["Dublin"]),
+        entity(text, "e3", EntityType::GPE, "Britain", &["Britain"]),
+        entity(text, "e4", EntityType::GPE, "France", &["France"]),
+    ];
+    assert!(run(text, &ents, &[], None).is_empty());
+}
+
+#[test]
+fn in_sports_coverage_places_are_teams() {
+    let text = "England attacked Wales from the start of the match. The striker scored a goal and the coach praised the squad. \
+                The club said the league season and the cup were over for the players.";
+    let ents = [entity(text, "e1", EntityType::GPE, "England", &["England"]), entity(text, "e2", EntityType::GPE, "Wales", &["Wales"])];
+    assert!(run(text, &ents, &[], None).is_empty());
+    // The same sentence without the sports context is an attack between states.
+    let text = "England attacked Wales.";
+    let ents = [entity(text, "e1", EntityType::GPE, "England", &["England"]), entity(text, "e2", EntityType::GPE, "Wales", &["Wales"])];
+    assert_eq!(run(text, &ents, &[], None).len(), 1);
+}
+
+#[test]
+fn a_place_before_a_firm_is_its_modifier() {
+    let text = "Euronext combines the Paris and Amsterdam stock exchanges.";
+    let ents = [
+        entity(text, "e1", EntityType::ORG, "Euronext", &["Euronext"]),
+        entity(text, "e2", EntityType::GPE, "Paris", &["Paris"]),
+        entity(text, "e3", EntityType::GPE, "Amsterdam", &["Amsterdam"]),
+    ];
+    assert!(run(text, &ents, &[], None).is_empty(), "{:?}", run(text, &ents, &[], None));
+}
+
+#[test]
+fn an_attack_on_plans_is_criticism() {
+    let text = "Tony Blair attacked Conservative spending plans.";
+    let ents = [titled(entity(text, "e1", EntityType::PERSON, "Tony Blair", &["Tony Blair"]), &["Prime Minister"])];
+    let ev = run(text, &ents, &[], None);
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!((ev[0].kind.as_str(), ev[0].cameo.as_deref()), ("ACCUSE", Some("111")));
 }
