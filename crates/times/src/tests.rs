@@ -441,3 +441,8 @@ fn the_day_before_an_event_is_not_anchored_on_the_last_date() {
     let v = run("They met on Nov. 3. The day before, he left.", "1999-05-07");
     assert_eq!(v[1].2, "1998-11-02");
 }
+
+#[test]
+fn overnight_is_the_night_before() {
+    assert_eq!(val("Rebels attacked the town overnight.", "2013-03-22"), "2013-03-21TNI");
+}
