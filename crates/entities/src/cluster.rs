@@ -295,7 +295,7 @@ fn norp_group(key: &str) -> Option<String> {
 /// "Everett, Wash.": the word after a comma that names a region or country.
 fn qualifier(doc: &Document, m: &Mention) -> Option<String> {
     let b = m.tokens.end;
-    if b < doc.tokens.len() && matches!(doc.slice(doc.tokens[b].span), "region" | "oblast" | "province" | "state" | "Oblast" | "Province" | "State") {
+    if b < doc.tokens.len() && crate::words::in_class("region_word", doc.slice(doc.tokens[b].span)) {
         return Some(geo::REGION.to_string());
     }
     if b + 1 < doc.tokens.len() && doc.slice(doc.tokens[b].span) == "," {

@@ -536,22 +536,7 @@ fn locative_context(doc: &Document, m: &Mention, sent_start: usize) -> bool {
 
 /// Words after a name that make it a place: "a Chelsea neighborhood", "Donetsk region".
 fn is_place_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "neighborhood"
-            | "neighbourhood"
-            | "district"
-            | "area"
-            | "suburb"
-            | "borough"
-            | "city"
-            | "town"
-            | "village"
-            | "county"
-            | "province"
-            | "region"
-            | "residents"
-    )
+    words::in_class("place_noun", w)
 }
 
 /// Capitalised runs that name a person: introduced by a known first name or by a title
@@ -927,7 +912,7 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
 
 /// Last words of laws and events, which the record has no type for.
 fn is_event_word(w: &str) -> bool {
-    matches!(w, "Act" | "Week" | "Day" | "Festival" | "Holiday" | "Games" | "Cup" | "War" | "Award" | "Awards" | "Prize")
+    words::in_class("event_word", w)
 }
 
 /// True when the tagger's type beats the gazetteer's for a name: a person or an

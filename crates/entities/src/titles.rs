@@ -109,7 +109,7 @@ fn breaks_title(w: &str) -> bool {
 
 /// Forms of address ("Mr", "Dr.", "Sir"): they tell gender, not a role.
 pub fn is_honorific(w: &str) -> bool {
-    matches!(w.trim_end_matches('.'), "Mr" | "Mrs" | "Ms" | "Dr" | "Sir" | "Lord" | "Lady" | "Dame" | "Miss")
+    words::in_class("honorific", w.trim_end_matches('.'))
 }
 
 /// The last head title word in tokens `a..b` (lower case), if any.

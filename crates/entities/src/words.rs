@@ -2,7 +2,7 @@
 //! and the small word lists of `lexicons/entities/` that are not names.
 
 use newsgraph_text::{Document, TokenKind};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 fn list(src: &'static str) -> HashSet<&'static str> {
@@ -14,21 +14,40 @@ pub static ORG_WORDS: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list(in
 /// Capitalised words that are never a name on their own ("The", "Monday").
 pub static NOT_NAMES: LazyLock<HashSet<&'static str>> = LazyLock::new(|| list(include_str!("../../../lexicons/entities/not_names.txt")));
 
+/// The closed word classes of `lexicons/entities/word_classes.tsv`, by class name.
+static CLASSES: LazyLock<HashMap<&'static str, HashSet<&'static str>>> = LazyLock::new(|| {
+    let mut out: HashMap<&'static str, HashSet<&'static str>> = HashMap::new();
+    for line in include_str!("../../../lexicons/entities/word_classes.tsv").lines() {
+        if line.starts_with('#') {
+            continue;
+        }
+        if let Some((class, words)) = line.split_once('\t') {
+            out.entry(class.trim()).or_default().extend(words.split_whitespace());
+        }
+    }
+    out
+});
+
+/// Whether `w` (as written) is in the word class `class` of `word_classes.tsv`.
+pub fn in_class(class: &str, w: &str) -> bool {
+    CLASSES.get(class).is_some_and(|c| c.contains(w))
+}
+
 /// Lower-case particles inside personal names ("Bill de Blasio", "Ursula von der Leyen").
 pub fn is_name_particle(w: &str) -> bool {
-    matches!(w, "de" | "van" | "von" | "der" | "den" | "al" | "bin" | "ibn" | "da" | "di" | "del" | "la" | "le" | "du" | "dos" | "das" | "el" | "ben")
+    in_class("name_particle", w)
 }
 
 /// A form of address before a person's name, with the full stop of American style or
 /// without it as British style writes it ("Mr. Brown", "Mr Brown", "Dr Patel"): the name
 /// after it is a person's, whatever a table or the tagger would make of it.
 pub fn is_address(w: &str) -> bool {
-    matches!(w.strip_suffix('.').unwrap_or(w), "Mr" | "Mrs" | "Ms" | "Dr" | "Mx")
+    in_class("address", w.strip_suffix('.').unwrap_or(w))
 }
 
 /// The speech verbs that follow a speaker's name most often in news ("Nokia said").
 pub fn is_speech_verb(w: &str) -> bool {
-    matches!(w, "said" | "says" | "told" | "added" | "stated" | "announced" | "warned" | "insisted" | "claimed")
+    in_class("speech_verb", w)
 }
 
 /// Lower-case words allowed inside an organisation's name ("Ministry of Foreign Affairs").
@@ -100,6 +119,15 @@ pub fn personal_pronoun(w: &str) -> Option<crate::lexicon::Gender> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn word_classes_load() {
+        assert!(is_name_particle("von") && !is_name_particle("Von"));
+        assert!(is_address("Mr.") && is_address("Dr") && !is_address("Sir"));
+        assert!(is_speech_verb("said") && !is_speech_verb("ate"));
+        assert!(in_class("place_noun", "neighbourhood") && in_class("event_word", "Cup"));
+        assert!(!in_class("no_such_class", "said"));
+    }
 
     #[test]
     fn word_tests() {
