@@ -176,3 +176,13 @@ pub fn verbal_attack(s: &Sent, f: &Found) -> bool {
     }
     (k..(k + 6).min(s.len())).take_while(|&j| s.is_word(j) && !ends_object(s.w(j))).any(|j| LEXICON.is_word_in("verbal_objects", s.w(j)))
 }
+
+/// True when an actor phrase names a political party ("Labour", "the Conservatives", "the
+/// Republican Party"): parties are attacked in words.
+pub fn party_actor(s: &Sent, a: &Actor, entities: &[Entity]) -> bool {
+    let by_name = a
+        .entity
+        .and_then(|e| entities.get(e))
+        .is_some_and(|e| matches!(e.kind, EntityType::ORG | EntityType::NORP) && has_listed("party_words", &e.name.to_lowercase()));
+    by_name || (a.start..a.end).any(|k| LEXICON.is_word_in("party_words", s.w(k).trim_end_matches("'s")))
+}

@@ -100,7 +100,9 @@ pub fn recognise(doc: &Document, entities: &[Entity], quotes: &[Quote], times: &
             // for the attack stand as its source and the place attacked as its target.
             let unattributed = r.source.is_empty() && f.noun && f.plover == "ASSAULT";
             // "attacked Tory plans": an assault word aimed at words or plans is criticism.
-            let verbal = f.plover == "ASSAULT" && domain::verbal_attack(&s, f);
+            // "his attack on Labour": so is one aimed at a political party.
+            let verbal = f.plover == "ASSAULT"
+                && (domain::verbal_attack(&s, f) || r.target.as_deref().is_some_and(|t| t.iter().any(|&a| domain::party_actor(&s, &actors[a], entities))));
             if unattributed && verbal {
                 continue;
             }

@@ -391,3 +391,11 @@ fn an_attack_on_plans_is_criticism() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!((ev[0].kind.as_str(), ev[0].cameo.as_deref()), ("ACCUSE", Some("111")));
 }
+
+#[test]
+fn an_attack_on_a_party_is_criticism() {
+    let text = "The Tory spokesman launched an attack on Labour.";
+    let ents = [entity(text, "e1", EntityType::ORG, "Labour", &["Labour"])];
+    let ev = run(text, &ents, &[], None);
+    assert!(ev.iter().all(|e| e.kind != "ASSAULT") && ev.iter().any(|e| e.cameo.as_deref() == Some("111")), "{ev:?}");
+}
