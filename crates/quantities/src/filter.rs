@@ -176,8 +176,7 @@ pub fn is_plural_word(toks: &[Tok], i: usize) -> bool {
 
 /// Capitalised words then a street word: "West 23rd Street", "Downing Street".
 fn is_address(toks: &[Tok], from: usize) -> bool {
-    for k in from..(from + 4).min(toks.len()) {
-        let t = &toks[k];
+    for (k, t) in toks.iter().enumerate().skip(from).take(4) {
         if LEXICON.is("street", t.lower) && t.is_capitalised() {
             return k > from;
         }

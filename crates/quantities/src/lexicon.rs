@@ -119,7 +119,7 @@ pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| Lexicon {
             let g = match *r.get(1)? {
                 "scale" => Glued::Scale(r.get(2)?.parse().ok()?),
                 "scale_money" => Glued::ScaleMoney(r.get(2)?.parse().ok()?),
-                "unit" => Glued::Unit(*r.get(2)?),
+                "unit" => Glued::Unit(r.get(2)?),
                 _ => return None,
             };
             Some((r[0], g))
@@ -187,7 +187,7 @@ fn phrases<T>(src: &'static str, pick: impl Fn(&[&'static str]) -> Option<(Optio
         })
         .filter(|p| !p.words.is_empty())
         .collect();
-    out.sort_by(|a, b| b.words.len().cmp(&a.words.len()));
+    out.sort_by_key(|e| std::cmp::Reverse(e.words.len()));
     out
 }
 

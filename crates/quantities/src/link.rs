@@ -118,10 +118,10 @@ pub fn claimant_span(toks: &[Tok], lead: usize, tail: usize) -> Option<(usize, u
         if !is_verb_cue(toks, c) {
             continue;
         }
-        if let Some((a, b)) = subject_before(toks, c) {
-            if !(a <= lead && lead < b) {
-                return Some((a, b));
-            }
+        if let Some((a, b)) = subject_before(toks, c)
+            && !(a <= lead && lead < b)
+        {
+            return Some((a, b));
         }
     }
     // An attribution after the content: "…, he said." / "…, said O'Neill." / "…, a USA TODAY
@@ -266,9 +266,9 @@ pub fn name_in(toks: &[Tok], a: usize, b: usize) -> (usize, usize) {
             let mut e = k + 1;
             while e < b {
                 let t = &toks[e];
-                if t.is_capitalised() && (t.is_word() || t.is_number()) {
-                    e += 1;
-                } else if matches!(t.lower, "of" | "for" | "the" | "on" | "&" | "-") && e + 1 < b && toks[e + 1].is_capitalised() {
+                // A capitalised word, or a joining word between capitalised ones.
+                let joiner = matches!(t.lower, "of" | "for" | "the" | "on" | "&" | "-") && e + 1 < b && toks[e + 1].is_capitalised();
+                if (t.is_capitalised() && (t.is_word() || t.is_number())) || joiner {
                     e += 1;
                 } else {
                     break;

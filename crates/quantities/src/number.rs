@@ -287,20 +287,25 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize, end: usize, written: &str) -
         if let Some(v) = toks.get(j).and_then(|n| vulgar(n.text)).filter(|_| touching(toks, j - 1, j)) {
             return Some(Parsed { end: j + 1, byte_end: toks[j].end, value: value + v, bare_digits: 0, ..p });
         }
-        if toks.get(j).is_some_and(|n| n.kind == TokenKind::Number) && low(toks, j + 1) == "/" && touching(toks, j, j + 1) {
-            if let Some(f) = parse(toks, text, j).filter(|f| f.form == Form::Fraction) {
-                return Some(Parsed { end: f.end, byte_end: f.byte_end, value: value + f.value, bare_digits: 0, ..p });
-            }
+        if toks.get(j).is_some_and(|n| n.kind == TokenKind::Number)
+            && low(toks, j + 1) == "/"
+            && touching(toks, j, j + 1)
+            && let Some(f) = parse(toks, text, j).filter(|f| f.form == Form::Fraction)
+        {
+            return Some(Parsed { end: f.end, byte_end: f.byte_end, value: value + f.value, bare_digits: 0, ..p });
         }
     }
     // A fraction "3/4", or a mixed number "2 1/4".
     if suffix.is_empty() && low(toks, j) == "/" && touching(toks, j - 1, j) && touching(toks, j, j + 1) {
         let den = toks.get(j + 1).filter(|n| n.kind == TokenKind::Number).and_then(|n| digits(n.text));
         let again = low(toks, j + 2) == "/" || low(toks, j + 2) == "-";
-        if let Some((d, "", false)) = den {
-            if !again && value < d && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 100.0, 1000.0].contains(&d) && value.fract() == 0.0 {
-                return Some(Parsed { end: j + 2, byte_end: toks[j + 1].end, value: value / d, form: Form::Fraction, bare_digits: 0, ..p });
-            }
+        if let Some((d, "", false)) = den
+            && !again
+            && value < d
+            && [2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 16.0, 100.0, 1000.0].contains(&d)
+            && value.fract() == 0.0
+        {
+            return Some(Parsed { end: j + 2, byte_end: toks[j + 1].end, value: value / d, form: Form::Fraction, bare_digits: 0, ..p });
         }
         return None;
     }
@@ -350,18 +355,18 @@ fn parse_digits(toks: &[Tok], text: &str, i: usize, end: usize, written: &str) -
         if last.is_finite() {
             let and = low(toks, j) == "and";
             let k = if and { j + 1 } else { j };
-            if toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct) {
-                if let Some(rest) = parse(toks, text, k) {
-                    let small_enough = rest.value < last && (!and || rest.value < 100.0);
-                    if small_enough
-                        && rest.value > 0.0
-                        && matches!(rest.form, Form::Digits | Form::Words)
-                        && rest.glued_unit.is_none()
-                        && rest.money_scale.is_none()
-                    {
-                        value += rest.value;
-                        j = rest.end;
-                    }
+            if toks.get(k).is_some_and(|t| t.kind != TokenKind::Punct)
+                && let Some(rest) = parse(toks, text, k)
+            {
+                let small_enough = rest.value < last && (!and || rest.value < 100.0);
+                if small_enough
+                    && rest.value > 0.0
+                    && matches!(rest.form, Form::Digits | Form::Words)
+                    && rest.glued_unit.is_none()
+                    && rest.money_scale.is_none()
+                {
+                    value += rest.value;
+                    j = rest.end;
                 }
             }
         }
@@ -411,13 +416,13 @@ fn parse_vague(toks: &[Tok], i: usize) -> Option<Parsed> {
             let mut value = w.value;
             let mut end = j + 1;
             // "tens of thousands", "hundreds of millions".
-            if low(toks, j + 1) == "of" {
-                if let Some(NumberWord { kind: WordKind::Vague, value: v2 }) = LEXICON.numbers.get(low(toks, j + 2)) {
-                    if *v2 > value && *v2 >= 1000.0 {
-                        value *= v2;
-                        end = j + 3;
-                    }
-                }
+            if low(toks, j + 1) == "of"
+                && let Some(NumberWord { kind: WordKind::Vague, value: v2 }) = LEXICON.numbers.get(low(toks, j + 2))
+                && *v2 > value
+                && *v2 >= 1000.0
+            {
+                value *= v2;
+                end = j + 3;
             }
             // "tens" and "scores" only count with "of" ("tens of thousands", "scores of people").
             let needs_of = value == w.value && matches!(low(toks, j), "tens" | "scores");
@@ -452,16 +457,16 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
         return Some(base(toks, i, i + 1, v, Form::Fraction));
     }
     // "three-judge", "five-member": a number word joined to a noun.
-    if word(first).is_none() {
-        if let Some((a, rest)) = first.split_once('-') {
-            let w = word(a)?;
-            if matches!(w.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens) && !rest.is_empty() && word(rest).is_none() {
-                let t = &toks[i];
-                let mut p = base(toks, i, i + 1, w.value, Form::Words);
-                p.byte_end = t.start + a.len();
-                p.compound_rest = Some((t.start + a.len() + 1, t.end));
-                return Some(p);
-            }
+    if word(first).is_none()
+        && let Some((a, rest)) = first.split_once('-')
+    {
+        let w = word(a)?;
+        if matches!(w.kind, WordKind::Unit | WordKind::Teen | WordKind::Tens) && !rest.is_empty() && word(rest).is_none() {
+            let t = &toks[i];
+            let mut p = base(toks, i, i + 1, w.value, Form::Words);
+            p.byte_end = t.start + a.len();
+            p.compound_rest = Some((t.start + a.len() + 1, t.end));
+            return Some(p);
         }
     }
     let mut j = i;
@@ -489,12 +494,12 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
         cur = 1.0;
         j += 1;
     }
-    if first == "quarter" {
-        if let Some(NumberWord { kind: WordKind::Scale, value }) = LEXICON.numbers.get(low(toks, i + 1)) {
-            let mut p = base(toks, i, i + 2, 0.25 * value, Form::Words);
-            p.scale = *value;
-            return Some(p);
-        }
+    if first == "quarter"
+        && let Some(NumberWord { kind: WordKind::Scale, value }) = LEXICON.numbers.get(low(toks, i + 1))
+    {
+        let mut p = base(toks, i, i + 2, 0.25 * value, Form::Words);
+        p.scale = *value;
+        return Some(p);
     }
     if first == "half" {
         // "half", "half a dozen", "half a million", "half million".
@@ -511,16 +516,18 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
     loop {
         let w = low(toks, j);
         // "one - fourth", "five - eighths": a fraction written with a spaced hyphen.
-        if w == "-" && matches!(last, Some(WordKind::Unit | WordKind::Teen)) && total == 0.0 {
-            if let Some(d) = LEXICON.numbers.get(low(toks, j + 1)) {
-                let v = match d.kind {
-                    WordKind::Denom if cur == 1.0 => Some(1.0 / d.value),
-                    WordKind::Denoms if cur > 1.0 => Some(cur / d.value),
-                    _ => None,
-                };
-                if let Some(v) = v {
-                    return Some(base(toks, i, j + 2, v, Form::Fraction));
-                }
+        if w == "-"
+            && matches!(last, Some(WordKind::Unit | WordKind::Teen))
+            && total == 0.0
+            && let Some(d) = LEXICON.numbers.get(low(toks, j + 1))
+        {
+            let v = match d.kind {
+                WordKind::Denom if cur == 1.0 => Some(1.0 / d.value),
+                WordKind::Denoms if cur > 1.0 => Some(cur / d.value),
+                _ => None,
+            };
+            if let Some(v) = v {
+                return Some(base(toks, i, j + 2, v, Form::Fraction));
             }
         }
         // Connectors inside a number: "hundred and five", "fifty - two".
@@ -619,15 +626,15 @@ fn parse_words(toks: &[Tok], i: usize) -> Option<Parsed> {
         last = Some(nw.kind);
         j += 1;
         // "one and a half", "five and a half million".
-        if matches!(last, Some(WordKind::Unit | WordKind::Teen | WordKind::Tens | WordKind::Scale)) {
-            if let Some(h) = and_a_fraction(toks, j) {
-                if last == Some(WordKind::Scale) {
-                    total += h * last_scale;
-                } else {
-                    cur += h;
-                }
-                j += 3;
+        if matches!(last, Some(WordKind::Unit | WordKind::Teen | WordKind::Tens | WordKind::Scale))
+            && let Some(h) = and_a_fraction(toks, j)
+        {
+            if last == Some(WordKind::Scale) {
+                total += h * last_scale;
+            } else {
+                cur += h;
             }
+            j += 3;
         }
         // "two hundred point zero three".
         if low(toks, j) == "point" && matches!(last, Some(WordKind::Unit | WordKind::Teen | WordKind::Tens | WordKind::Hundred)) {

@@ -368,19 +368,21 @@ fn dress(toks: &[Tok], p: Parsed, inherited_unit: Option<&'static str>) -> Cand 
         unit = p.glued_unit;
     }
     let mut tail = p.end;
-    if unit.is_none() || p.glued_unit.is_none() && unit_after(toks, tail).is_some_and(|(u, _)| u.len() == 3 && unit.is_some_and(|x| x == u)) {
-        if let Some((u, end)) = unit_after(toks, tail) {
-            // "times" only after a number in words or a plain integer ("three times").
-            unit = Some(u);
-            tail = end;
-        }
+    if (unit.is_none() || p.glued_unit.is_none() && unit_after(toks, tail).is_some_and(|(u, _)| u.len() == 3 && unit.is_some_and(|x| x == u)))
+        && let Some((u, end)) = unit_after(toks, tail)
+    {
+        // "times" only after a number in words or a plain integer ("three times").
+        unit = Some(u);
+        tail = end;
     }
     // "millions of dollars", "thousands of pounds": a vague amount of money.
-    if p.form == Form::Vague && unit.is_none() && low(toks, tail) == "of" {
-        if let Some((u, end)) = unit_after(toks, tail + 1).filter(|(u, _)| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase())) {
-            unit = Some(u);
-            tail = end;
-        }
+    if p.form == Form::Vague
+        && unit.is_none()
+        && low(toks, tail) == "of"
+        && let Some((u, end)) = unit_after(toks, tail + 1).filter(|(u, _)| u.len() == 3 && u.bytes().all(|b| b.is_ascii_uppercase()))
+    {
+        unit = Some(u);
+        tail = end;
     }
     // Hedge before (and the "some" that only hedges numbers).
     let mut approx = Approx::Exact;
@@ -481,10 +483,8 @@ fn head_and_category(toks: &[Tok], c: &Cand, text: &str) -> (Option<String>, Opt
     let what = if np_end > np_from {
         let s = np_start_byte.unwrap_or(toks[np_from].start).min(toks[np_from].start);
         Some((text[s..toks[np_end - 1].end].to_string(), toks[np_end - 1].end))
-    } else if let Some(s) = np_start_byte {
-        Some((text[s..toks[c.p.end - 1].end].to_string(), toks[c.p.end - 1].end))
     } else {
-        None
+        np_start_byte.map(|s| (text[s..toks[c.p.end - 1].end].to_string(), toks[c.p.end - 1].end))
     };
     if c.unit.is_some() {
         // A share or an amount ("98.33 percent of the Syrian refugees") is not a head count.
@@ -567,12 +567,10 @@ fn inherit_heads(found: &mut [Found]) {
             continue;
         }
         let gap_ok = found[i].lead.saturating_sub(prev.tail) <= 8;
-        if gap_ok {
-            if let Some(w) = prev.what.clone() {
-                // The head word alone ("civilians", "children"), not the whole phrase.
-                let head = w.rsplit(' ').next().unwrap_or(&w).to_string();
-                found[i].what = Some(head);
-            }
+        if gap_ok && let Some(w) = prev.what.clone() {
+            // The head word alone ("civilians", "children"), not the whole phrase.
+            let head = w.rsplit(' ').next().unwrap_or(&w).to_string();
+            found[i].what = Some(head);
         }
     }
 }
