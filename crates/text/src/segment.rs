@@ -104,10 +104,10 @@ fn period_ends(p: &str, pos: usize, chars: &[(usize, char)], next: usize) -> boo
     }
     // A single capital letter is an initial ("John F. Kennedy").
     let mut wc = word.chars();
-    if let (Some(first), None) = (wc.next(), wc.next()) {
-        if first.is_uppercase() {
-            return false;
-        }
+    if let (Some(first), None) = (wc.next(), wc.next())
+        && first.is_uppercase()
+    {
+        return false;
     }
     if is_abbreviation(word) {
         if word.contains('.') {
