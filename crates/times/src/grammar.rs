@@ -401,11 +401,17 @@ impl<'a> Parser<'a> {
         best.map_or(self.default_dir, |(_, d)| d)
     }
 
-    /// [`Parser::dir`] for a date after "by" or "until", which in news is a deadline
-    /// ahead ("talks supposed to conclude by May", "loans until January")
+    /// [`Parser::dir`] for a date after "by", "until" or "through", which in news is a
+    /// deadline ahead ("talks supposed to conclude by May", "loans through January")
     /// unless a past perfect ("had fallen by March") says it is behind.
     fn deadline_dir(&self, start: usize, end: usize) -> Dir {
-        let deadline = matches!(self.w(start.wrapping_sub(1)), "by" | "until" | "till");
+        let prep = self.w(start.wrapping_sub(1));
+        // "through January" is a deadline too ("loans extended through January"), unless it
+        // closes a range whose start is named ("this year through August", "from May
+        // through July"), which then sets the tense.
+        let range_end = prep == "through"
+            && (start.saturating_sub(5)..start - 1).any(|k| matches!(self.w(k), "from" | "since" | "this" | "last" | "year" | "between"));
+        let deadline = matches!(prep, "by" | "until" | "till") || (prep == "through" && !range_end);
         if deadline && !(start.saturating_sub(12)..start).any(|k| self.w(k) == "had") {
             return Dir::Future;
         }
@@ -664,14 +670,6 @@ impl<'a> Parser<'a> {
             return Some(Hit { derived: true, ..Hit::date(i, i + 2, Point::Day(self.anchor_day.or(self.dct)?)) });
         }
         let (end, v) = self.lex(i, Kind::Anchored)?;
-        // "the day before authorities issued a warrant": "before" opens a clause, and the
-        // day is the one before that event, not before the last date mentioned.
-        if matches!(self.w(end - 1), "before" | "after")
-            && self.w(end).starts_with(|c: char| c.is_alphanumeric())
-            && !matches!(self.w(end), "and" | "or" | "but")
-        {
-            return None;
-        }
         let (unit, n) = v.split_once(':')?;
         let n: i32 = n.parse().ok()?;
         let day = self.anchor_day.or(self.dct);
