@@ -695,6 +695,9 @@ impl<'a> Parser<'a> {
             }
             "Q" => match self.anchor {
                 Some(p @ Point::Quarter(..)) => p.shift_quarters(n)?,
+                // "sales rose in February compared to the same period last year": the
+                // reported month, a year back
+                Some(Point::Month(y, m)) if n % 4 == 0 => Point::Month(y + n / 4, m),
                 _ => {
                     let d = day?;
                     Point::Quarter(d.year() as i32 - 1, cal::quarter_of(d.month() as u8))

@@ -441,3 +441,11 @@ fn nth_week_of_a_month_or_year() {
 fn overnight_is_the_night_before() {
     assert_eq!(val("Rebels attacked the town overnight.", "2013-03-22"), "2013-03-21TNI");
 }
+
+#[test]
+fn the_same_month_or_period_a_year_back() {
+    let v = run("Sales fell 35 % in January, compared to the same month a year ago.", "2009-02-03");
+    assert_eq!((v[1].0.as_str(), v[1].2.as_str()), ("the same month a year ago", "2008-01"));
+    let v = run("Sales rose 43 % in February compared to the same period last year.", "2010-03-03");
+    assert_eq!(v[1].2, "2009-02");
+}
