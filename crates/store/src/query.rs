@@ -1064,12 +1064,16 @@ pub fn entity_page(store: &Store, id: i64) -> Result<EntityPage> {
         Vec::new()
     } else {
         let mut stmt = conn.prepare_cached(&format!(
+            // The 20 quotes are chosen before their articles are joined: joining first read
+            // an article row for each of the 500 candidates.
             "SELECT q.id, q.kind, q.text, q.span_start, q.span_end, q.speaker_entity, q.speaker_name, q.speaker_text, q.cue,
                     q.confidence, {ARTICLE_COLS}
-             FROM quote q JOIN article a ON a.id = q.article_id
-             WHERE q.id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1 ORDER BY rowid DESC LIMIT 500)
-               AND (q.speaker_entity IS NULL OR q.speaker_entity NOT IN (SELECT value FROM json_each(?2)))
-             ORDER BY q.date DESC, q.id DESC LIMIT 20"
+             FROM (SELECT * FROM quote
+                   WHERE id IN (SELECT rowid FROM quote_fts WHERE quote_fts MATCH ?1 ORDER BY rowid DESC LIMIT 500)
+                     AND (speaker_entity IS NULL OR speaker_entity NOT IN (SELECT value FROM json_each(?2)))
+                   ORDER BY date DESC, id DESC LIMIT 20) q
+             JOIN article a ON a.id = q.article_id
+             ORDER BY q.date DESC, q.id DESC"
         ))?;
         let mut cache = HashMap::new();
         let rows: Vec<(QuoteHit, Option<i64>)> = stmt

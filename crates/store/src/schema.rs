@@ -25,10 +25,13 @@ PRAGMA cache_size = -65536;
 PRAGMA temp_store = MEMORY;
 ";
 
-/// Indexes added within a layout version: created, when missing, whenever a store is opened
-/// for writing, so a file written by an earlier build of the same layout gains them.
+/// Indexes changed within a layout version: created when missing (and the one they
+/// replace dropped) whenever a store is opened for writing, so a file written by an
+/// earlier build of the same layout gains them.
 pub const ADDED_INDEXES: &str = "
 CREATE INDEX IF NOT EXISTS entity_key_entity ON entity_key(entity_id, key);
+CREATE INDEX IF NOT EXISTS claim_mention_by_date ON claim_mention(claim_id, date, article_id, cluster);
+DROP INDEX IF EXISTS claim_mention_claim_date;
 ";
 
 pub const DDL: &str = "
@@ -199,7 +202,9 @@ CREATE TABLE IF NOT EXISTS claim_mention(
   PRIMARY KEY(claim_id, article_id, span_start)
 ) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS claim_mention_article ON claim_mention(article_id);
-CREATE INDEX IF NOT EXISTS claim_mention_claim_date ON claim_mention(claim_id, date);
+-- A claim's mentions in date order (as shown); with the cluster, counting a claim's mentions and
+-- independent reports in a date range reads this index only, not the mentions' text.
+CREATE INDEX IF NOT EXISTS claim_mention_by_date ON claim_mention(claim_id, date, article_id, cluster);
 
 CREATE TABLE IF NOT EXISTS event(
   id INTEGER PRIMARY KEY,
