@@ -549,8 +549,13 @@ impl<'a> Parser<'a> {
             return Some(Hit::new(i, j + 1, TimeType::DURATION, Some("P1Y".into())));
         }
         if matches!(self.w(i.wrapping_sub(1)), "for" | "during" | "throughout") {
-            let dct = self.dct?;
-            return Some(Hit::date(i, j + 1, Point::Year(dct.year() as i32)));
+            // The year being reported: that of the quarter or month just named ("a loss in
+            // the fourth quarter of 2005 and for the entire year"), else the current one.
+            let y = match self.anchor {
+                Some(p @ (Point::Quarter(..) | Point::Half(..) | Point::Month(..))) => p.year(),
+                _ => self.dct?.year() as i32,
+            };
+            return Some(Hit::date(i, j + 1, Point::Year(y)));
         }
         None
     }

@@ -449,3 +449,10 @@ fn the_same_month_or_period_a_year_back() {
     let v = run("Sales rose 43 % in February compared to the same period last year.", "2010-03-03");
     assert_eq!(v[1].2, "2009-02");
 }
+
+#[test]
+fn the_entire_year_and_the_final_quarter() {
+    let v = run("GM lost $4.8 billion in the fourth quarter of 2005 and $8.6 billion for the entire year.", "2006-01-27");
+    assert_eq!(v[1].2, "2005");
+    assert_eq!(val("For the final quarter of 2009, Ford made a profit.", "2010-01-28"), "2009-Q4");
+}
