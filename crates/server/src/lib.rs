@@ -50,8 +50,9 @@ impl Config {
 
 /// Queries run at once by default: two per core. Queries are CPU-bound (the store's pages
 /// are in memory); more at once than the cores can run only slices each one thinner and
-/// stretches the slowest. On 2 cores under a mixed load at concurrency 64, 4 readers gave
-/// 836 requests/s with p99 123 ms where 8 gave 773 requests/s with p99 210 ms.
+/// stretches the slowest. On this 2-core machine (shared, so noisy) under the mixed load
+/// at concurrency 64, 4 readers had about the throughput of 8 and a lower p99 in both
+/// paired runs (836 vs 773 requests/s, p99 123 vs 210 ms; 802 vs 835, p99 105 vs 121 ms).
 pub fn default_readers() -> usize {
     std::thread::available_parallelism().map(|n| n.get() * 2).unwrap_or(4).clamp(2, 32)
 }
