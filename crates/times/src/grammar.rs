@@ -1327,10 +1327,10 @@ impl<'a> Parser<'a> {
         {
             return Some(h);
         }
-        // "for years", "within weeks": a vague duration.
+        // "for years", "within weeks", "the highest level in years": a vague duration.
         if !qualified
             && !the
-            && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over")
+            && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over" | "in")
             && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
             && !matches!(unit, "S" | "WE")
         {

@@ -456,3 +456,9 @@ fn the_entire_year_and_the_final_quarter() {
     assert_eq!(v[1].2, "2005");
     assert_eq!(val("For the final quarter of 2009, Ford made a profit.", "2010-01-28"), "2009-Q4");
 }
+
+#[test]
+fn bare_plural_units_after_in() {
+    assert_eq!(one("their highest level in years", "2007-03-13"), ("years".into(), "PXY".into(), String::new()));
+    assert!(run("He believes in days of glory.", "2007-03-13").iter().all(|t| t.2 == "PXD"));
+}
