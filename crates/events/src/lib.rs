@@ -16,7 +16,10 @@
 //!   the act itself, planned;
 //! - a common noun refers back to the one organisation of the article it fits ("the appeals
 //!   court"), "the country" to the country named before it in the sentence;
-//! - an event inside a quotation carries the quotation's speaker as `claimant`.
+//! - an event inside a quotation carries the quotation's speaker as `claimant`;
+//! - an event needs a political actor on one side (a state, a government, armed or political
+//!   group, an official; in political coverage any named person or organisation), and market,
+//!   sport and entertainment figures of speech are no events ([`domain`]).
 
 mod actors;
 mod domain;
