@@ -122,6 +122,12 @@ impl<'a> Ctx<'a> {
         if is(W::Article, prev) && !is_cap(w) {
             return true;
         }
+        // "Trump’s claim that …", "the agency’s reports": after a possessive, a form that is
+        // also a noun is one ("Clinton’s argued" keeps its verb: "’s" is "has" there).
+        let possessive = prev.len() > 2 && (prev.ends_with("’s") || prev.ends_with("'s") || prev.ends_with("s’") || prev.ends_with("s'"));
+        if possessive && !is_cap(w) && (is(W::NounLikeVerb, w) || is(W::NounLikeVerb, &format!("{w}s"))) {
+            return true;
+        }
         let plural = w.len() >= 4 && w.ends_with('s') && !w.ends_with("ss") && !w.eq_ignore_ascii_case("says");
         if !plural {
             return false;

@@ -113,6 +113,10 @@ pub enum Words {
     SpeechOccasion,
     OccasionPreposition,
     PluralSubjectVerb,
+    ClaimNoun,
+    ViewNoun,
+    SourceDocument,
+    FindingVerb,
 }
 
 /// The set names as written in the data file, in the order of [`Words`].
@@ -147,11 +151,17 @@ const WORD_SET_NAMES: &[&str] = &[
     "speech_occasion",
     "occasion_preposition",
     "plural_subject_verb",
+    "claim_noun",
+    "view_noun",
+    "source_document",
+    "finding_verb",
 ];
 
 static WORD_SETS: LazyLock<Vec<HashSet<&'static str>>> = LazyLock::new(|| {
     let mut sets = vec![HashSet::new(); WORD_SET_NAMES.len()];
-    for line in include_str!("../../../lexicons/quotes/grammar_words.tsv").lines() {
+    // Function words and small vocabularies, then the noun and preposition cues.
+    let files = [include_str!("../../../lexicons/quotes/grammar_words.tsv"), include_str!("../../../lexicons/quotes/cue_nouns.tsv")];
+    for line in files.iter().flat_map(|f| f.lines()) {
         if line.starts_with('#') || line.trim().is_empty() {
             continue;
         }

@@ -15,6 +15,7 @@ mod direct;
 mod grammar;
 mod lexicon;
 mod marks;
+mod nouns;
 mod reported;
 mod resolve;
 

@@ -59,7 +59,17 @@ pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
             continue;
         }
         let Some(v) = ctx.cue(i) else {
-            i += 1;
+            // Noun and preposition cues: "Trump's claim that …", "in her view, …", "In the poll, …".
+            let prior = Earlier { done, done_cues: &done_cues, found: &out };
+            if let Some(item) = crate::nouns::claim_noun(ctx, i, &prior) {
+                out.push(item);
+                i += 2;
+            } else if let Some((item, next)) = crate::nouns::in_view(ctx, i).or_else(|| crate::nouns::in_document(ctx, i)) {
+                out.push(item);
+                i = next;
+            } else {
+                i += 1;
+            }
             continue;
         };
         let cue = (i, i + 1 + v.extra_words);
@@ -76,7 +86,7 @@ pub fn find(ctx: &mut Ctx, done: &[Item]) -> Vec<Item> {
 }
 
 fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
-    let (sa, sb) = ctx.speaker_after(i + 2, false)?;
+    let (sa, sb) = ctx.speaker_after(i + 2, false).or_else(|| source_phrase(ctx, i + 2))?;
     let first = ctx.sentence_first(i);
     let end = ctx.sentence_end(i);
     let cue = Some((i, i + 2));
@@ -98,6 +108,14 @@ fn according_to(ctx: &Ctx, i: usize) -> Option<Item> {
         (first, b)
     };
     content_item(ctx, a, b, Who::Span(sa, sb), cue, 0.8)
+}
+
+/// The source after "according to" when it is not a speaker phrase ("according to exit
+/// polls", "according to federal statistics"): the words up to the next punctuation.
+fn source_phrase(ctx: &Ctx, a: usize) -> Option<(usize, usize)> {
+    let end = ctx.sentence_end(a.min(ctx.len().saturating_sub(1)));
+    let b = (a..(a + 10).min(end)).find(|&k| !ctx.is_word(k) || ctx.quoted[k]).unwrap_or((a + 10).min(end));
+    (b > a && ctx.w(a).chars().next().is_some_and(char::is_alphanumeric)).then_some((a, b))
 }
 
 fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prior: &Earlier) -> Option<Item> {
@@ -189,10 +207,27 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     if matches!(who, Who::None) {
         return None;
     }
-    let a = content_start(ctx, cend, end, v.frame)?;
+    // "The study found 31 incidents …", "The average shows Clinton leading …": a document
+    // reports its findings with any complement, not only a "that"-clause.
+    let frame = match who {
+        Who::Span(sa, sb) if v.frame == Frame::That && is(W::FindingVerb, ctx.w(ci)) && (sa..sb).any(|k| is(W::DocumentNoun, ctx.w(k)) || is(W::SourceDocument, ctx.w(k))) => Frame::Bare,
+        _ => v.frame,
+    };
+    let a = content_start(ctx, cend, end, frame)?;
     let b = ctx.clause_end(a);
+    // ... but a finding, not a bare noun phrase ("Polls show a close contest in the state").
+    if frame != v.frame && !ctx.w(a).eq_ignore_ascii_case("that") && !has_verb(ctx, a, b) {
+        return None;
+    }
     let conf = if ctx.w(a).eq_ignore_ascii_case("that") { 0.85 } else { 0.75 };
     content_item(ctx, a, b, who, Some(cue), if v.participle { conf - 0.1 } else { conf })
+}
+
+/// True when `[a, b)` is a finite clause: a finite auxiliary before its first comma ("Trump
+/// would raise", "Clinton was the winner"). A small clause ("shows Democratic groups
+/// outpacing Republicans") reports a finding, not a claim, as the article gold reads it.
+fn has_verb(ctx: &Ctx, a: usize, b: usize) -> bool {
+    (a..b).take_while(|&k| ctx.w(k) != ",").any(|k| !ctx.quoted[k] && is(W::FiniteAfterIt, ctx.w(k)))
 }
 
 /// The end of the content before an inverted attribution at `k`: the comma before it,
@@ -333,7 +368,7 @@ fn skip_addressee(ctx: &Ctx, mut k: usize, end: usize) -> usize {
 
 /// Builds an indirect item over tokens `[a, b)` when that is a clause of two words or more
 /// that is not just a quotation.
-fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usize)>, confidence: f64) -> Option<Item> {
+pub fn content_item(ctx: &Ctx, a: usize, b: usize, who: Who, cue: Option<(usize, usize)>, confidence: f64) -> Option<Item> {
     let mut a = a;
     let mut b = b;
     while a < b && matches!(ctx.w(a), "," | "—" | "–" | ":") {

@@ -381,3 +381,36 @@ fn articles_make_nouns_and_new_subjects_end_reports() {
     let (_, q) = run("The IMF announced Tuesday that it is lowering its forecast this year, and the downgrade is casting a shadow on the outlook.");
     assert_eq!(q[0].text, "that it is lowering its forecast this year", "{q:#?}");
 }
+
+#[test]
+fn noun_and_preposition_cues() {
+    // A noun taking a "that"-clause, its possessor the speaker.
+    let (_, q) = run("Democrats dismissed Trump’s claim that the election would be rigged against him.");
+    let c = find(&q, "that the election would be rigged");
+    assert_eq!(c.cue.as_deref(), Some("claim"));
+    assert_eq!(c.speaker_text.as_deref(), Some("Trump’s"));
+    // A relative "that" is not a content clause.
+    let (_, q) = run("The claim that he made was false.");
+    assert!(q.is_empty(), "{q:?}");
+    // "in X's view": the rest of the clause.
+    let (_, q) = run("In Smith’s view, the tax plan would hurt small firms.");
+    let v = find(&q, "the tax plan would hurt small firms");
+    assert_eq!(v.speaker_text.as_deref(), Some("Smith’s"));
+    // A poll named in an opening adverbial speaks for the clause, unless a speech verb does.
+    let (_, q) = run("In this poll, Trump rose 1 percentage point since Monday’s debate.");
+    assert_eq!(find(&q, "Trump rose 1 percentage point").speaker_text.as_deref(), Some("this poll"));
+    let (_, q) = run("In the poll, Smith said the economy was the first concern of voters.");
+    assert!(q.iter().all(|q| q.cue.as_deref() == Some("said")) && !q.is_empty(), "{q:?}");
+    // "according to" a source that is not a name.
+    let (_, q) = run("About 9.9 million single mothers live in the United States, according to federal statistics.");
+    assert_eq!(find(&q, "About 9.9 million").speaker_text.as_deref(), Some("federal statistics"));
+}
+
+#[test]
+fn documents_report_findings_as_clauses() {
+    let (_, q) = run("One study found Trump would actually raise taxes on 8 million Americans.");
+    assert_eq!(find(&q, "Trump would actually raise").cue.as_deref(), Some("found"));
+    // A noun phrase is a finding, not reported content.
+    let (_, q) = run("Polls show a close contest in the state.");
+    assert!(q.is_empty(), "{q:?}");
+}
