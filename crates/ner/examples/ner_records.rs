@@ -18,7 +18,7 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let conll_types = args.iter().any(|a| a == "--conll-types");
     let path = args.iter().find(|a| !a.starts_with("--")).expect("usage: ner_records [--conll-types] INPUT.jsonl");
-    let file = std::fs::File::open(&path).expect("input");
+    let file = std::fs::File::open(path).expect("input");
     let mut inputs = Vec::new();
     for line in std::io::BufReader::new(file).lines() {
         let v: serde_json::Value = serde_json::from_str(&line.expect("read")).expect("json");

@@ -252,10 +252,10 @@ pub fn read_jsonl_texts(path: &std::path::Path) -> Result<Vec<String>, String> {
     let mut out = Vec::new();
     for line in BufReader::new(reader).lines() {
         let line = line.map_err(|e| format!("{}: {e}", path.display()))?;
-        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line) {
-            if let Some(t) = v.get("text").and_then(|t| t.as_str()) {
-                out.push(t.to_string());
-            }
+        if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line)
+            && let Some(t) = v.get("text").and_then(|t| t.as_str())
+        {
+            out.push(t.to_string());
         }
     }
     Ok(out)

@@ -331,15 +331,15 @@ impl DocFeatures {
             if t.cluster[l] != 0 {
                 push(feat2(60 + 3 * l as u32, t.cluster[l] as u64, 0));
             }
-            if let Some(p) = at(-1) {
-                if p.cluster[l] != 0 {
-                    push(feat2(61 + 3 * l as u32, p.cluster[l] as u64, 0));
-                }
+            if let Some(p) = at(-1)
+                && p.cluster[l] != 0
+            {
+                push(feat2(61 + 3 * l as u32, p.cluster[l] as u64, 0));
             }
-            if let Some(p) = at(1) {
-                if p.cluster[l] != 0 {
-                    push(feat2(62 + 3 * l as u32, p.cluster[l] as u64, 0));
-                }
+            if let Some(p) = at(1)
+                && p.cluster[l] != 0
+            {
+                push(feat2(62 + 3 * l as u32, p.cluster[l] as u64, 0));
             }
         }
         if t.wordlike {

@@ -32,10 +32,10 @@ pub fn chars_hash(chars: &[char]) -> u64 {
 /// glues it on, and the tagger must see the same name in both.
 pub fn without_possessive(word: &str) -> usize {
     for suffix in ["'s", "’s", "'S", "’S"] {
-        if let Some(stem) = word.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 {
-                return stem.len();
-            }
+        if let Some(stem) = word.strip_suffix(suffix)
+            && stem.chars().count() >= 2
+        {
+            return stem.len();
         }
     }
     word.len()

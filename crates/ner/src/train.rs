@@ -236,16 +236,8 @@ impl Trainer {
     fn averaged_f32(&self) -> (Vec<f32>, Scores, [Scores; L]) {
         let c = self.c;
         let w: Vec<f32> = self.w.iter().zip(&self.acc).map(|(&w, &a)| (w as f64 - a / c) as f32).collect();
-        let mut start = [0f32; L];
-        for b in 0..L {
-            start[b] = (self.start[b] as f64 - self.start_acc[b] / c) as f32;
-        }
-        let mut trans = [[0f32; L]; L];
-        for a in 0..L {
-            for b in 0..L {
-                trans[a][b] = (self.trans[a][b] as f64 - self.trans_acc[a][b] / c) as f32;
-            }
-        }
+        let start: Scores = std::array::from_fn(|b| (self.start[b] as f64 - self.start_acc[b] / c) as f32);
+        let trans: [Scores; L] = std::array::from_fn(|a| std::array::from_fn(|b| (self.trans[a][b] as f64 - self.trans_acc[a][b] / c) as f32));
         (w, start, trans)
     }
 
