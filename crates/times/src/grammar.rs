@@ -1310,6 +1310,15 @@ impl<'a> Parser<'a> {
             let n: f64 = n.parse().ok()?;
             return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
         }
+        // "a day-long strike", "a decades-long dispute"
+        if let Some(stem) = self.w(j).strip_suffix("-long")
+            && let Some(unit) = LEX.word(stem, Kind::Unit).filter(|u| !matches!(*u, "S" | "WE" | "Q"))
+        {
+            let n = if stem.ends_with('s') { None } else { Some(1.0) };
+            // TimeML writes vague decades in years, as the TempEval-3 and MEANTIME gold does
+            let v = if n.is_none() && unit == "DE" { "PXY".to_string() } else { duration_value(n, unit) };
+            return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(v)));
+        }
         if self.w(j + 1) == "-"
             && self.glued(j)
             && self.glued(j + 1)

@@ -462,3 +462,10 @@ fn bare_plural_units_after_in() {
     assert_eq!(one("their highest level in years", "2007-03-13"), ("years".into(), "PXY".into(), String::new()));
     assert!(run("He believes in days of glory.", "2007-03-13").iter().all(|t| t.2 == "PXD"));
 }
+
+#[test]
+fn long_compounds_are_durations() {
+    assert_eq!(val("a day-long strike", "2013-03-22"), "P1D");
+    assert_eq!(val("its decades-long trademark dispute", "2013-03-22"), "PXY");
+    assert!(run("a mile-long queue", "2013-03-22").is_empty());
+}
