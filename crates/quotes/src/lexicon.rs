@@ -27,6 +27,9 @@ pub struct Verb {
     pub participle: bool,
     /// A particle that is part of the verb ("pointed out"): how many extra words it spans.
     pub extra_words: usize,
+    /// A commitment ("vowed to form a task force", frame `commit` in the data): the verb
+    /// also reports a "to"-infinitive, otherwise it reads as a `that` verb.
+    pub infinitive: bool,
 }
 
 struct Lexicon {
@@ -44,6 +47,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         if cols.len() < 3 {
             continue;
         }
+        let infinitive = cols[2].trim() == "commit";
         let frame = match cols[2].trim() {
             "bare" => Frame::Bare,
             "tell" => Frame::Tell,
@@ -61,7 +65,7 @@ static LEXICON: LazyLock<Lexicon> = LazyLock::new(|| {
         }
         for form in forms {
             let Some((first, rest)) = form.split_first() else { continue };
-            let verb = Verb { frame, participle: first.ends_with("ing"), extra_words: rest.len() };
+            let verb = Verb { frame, participle: first.ends_with("ing"), extra_words: rest.len(), infinitive };
             let entry = verbs.entry(first.clone()).or_default();
             if !entry.iter().any(|(r, _)| r == rest) {
                 entry.push((rest.to_vec(), verb));

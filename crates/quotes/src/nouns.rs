@@ -108,7 +108,7 @@ pub fn in_document(ctx: &Ctx, i: usize) -> Option<(Item, usize)> {
 }
 
 /// A word that opens a clause after "that": a subject pronoun, a determiner, a name, a number.
-fn opens_clause(ctx: &Ctx, k: usize) -> bool {
+pub fn opens_clause(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.w(k);
     is(W::SubjectPronoun, w)
         || one_of(w, &["there", "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "some", "many", "no", "all", "most", "every", "any", "if", "such"])

@@ -156,7 +156,10 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     }
     // A verb right after a quotation ("“…,” said 9/11 widow …") attributes that quotation;
     // what follows it is its speaker, not reported content.
-    if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1] {
+    if ci > first && (is_quote_mark(ctx.w(ci - 1)) || (ctx.w(ci - 1) == "," && ci > first + 1 && is_quote_mark(ctx.w(ci - 2)))) && ctx.quoted[ci - 1]
+        // (", adding that …" after a quotation reports a clause of its own.)
+        && !(v.participle && ctx.w(cend).eq_ignore_ascii_case("that"))
+    {
         return None;
     }
     // "The White House is saying that …": a progressive is a finite verb with its own subject.
@@ -213,7 +216,7 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
         Who::Span(sa, sb) if v.frame == Frame::That && is(W::FindingVerb, ctx.w(ci)) && (sa..sb).any(|k| is(W::DocumentNoun, ctx.w(k)) || is(W::SourceDocument, ctx.w(k))) => Frame::Bare,
         _ => v.frame,
     };
-    let a = content_start(ctx, cend, end, frame)?;
+    let a = if v.infinitive && ctx.w(cend).eq_ignore_ascii_case("to") && cend + 2 < end { cend } else { content_start(ctx, cend, end, frame)? };
     let b = ctx.clause_end(a);
     // ... but a finding, not a bare noun phrase ("Polls show a close contest in the state").
     if frame != v.frame && !ctx.w(a).eq_ignore_ascii_case("that") && !has_verb(ctx, a, b) {
@@ -323,6 +326,10 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         }
     }
     if frame == Frame::That {
+        // "is warning voters that …", "assured them that …": a short personal object first.
+        if let Some(j) = object_then_that(ctx, k, end) {
+            return Some(j);
+        }
         // A bare clause is still clear when it opens with a subject: "announced it had
         // reached", "warned they would" (an object would be "them", "it on Monday").
         let w = ctx.w(k);
@@ -346,6 +353,25 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
     let w = ctx.w(k);
     let clause_like = ctx.is_word(k) && !is(W::AdverbialStart, w) && !is(W::NotClauseStart, w) || (is_quote_mark(w) && k + 1 < end);
     clause_like.then_some(k)
+}
+
+/// The "that" after a short personal object of a `that` verb ("warning voters that",
+/// "reminded them that"): an object pronoun, or one or two words ending in a plural or a
+/// speaker noun. Anything longer may hold a relative "that" ("announced a deal that …").
+fn object_then_that(ctx: &Ctx, k: usize, end: usize) -> Option<usize> {
+    let w = ctx.w(k);
+    let n = if one_of(w, &["him", "her", "them", "us", "me", "you"]) {
+        1
+    } else {
+        (1..=2).find(|&n| {
+            let last = ctx.w(k + n - 1);
+            (k..k + n).all(|j| ctx.is_word(j) && !ctx.quoted[j] && !is_cap(ctx.w(j)) && ctx.cue(j).is_none())
+                && (crate::lexicon::is_speaker_noun(last) || (last.len() > 4 && last.ends_with('s') && !last.ends_with("ss")))
+                && ctx.w(k + n).eq_ignore_ascii_case("that")
+        })?
+    };
+    let j = k + n;
+    (j + 2 < end && ctx.w(j).eq_ignore_ascii_case("that") && !ctx.quoted[j] && crate::nouns::opens_clause(ctx, j + 1)).then_some(j)
 }
 
 /// Skips the addressee of "told": "reporters", "the BBC", "Russian journalists", "him".

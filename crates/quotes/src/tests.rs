@@ -414,3 +414,14 @@ fn documents_report_findings_as_clauses() {
     let (_, q) = run("Polls show a close contest in the state.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn commitments_and_short_objects() {
+    let (_, q) = run("He also vowed to form a joint federal task force to crack down on hackers.");
+    assert_eq!(find(&q, "to form a joint federal task force").cue.as_deref(), Some("vowed"));
+    let (_, q) = run("Donald Trump is warning voters that a Hillary Clinton victory would bring back the scandals.");
+    assert!(find(&q, "that a Hillary Clinton victory").text.starts_with("that"));
+    // A longer object may hold a relative "that": no report.
+    let (_, q) = run("The company announced a new deal that the union rejected on Monday.");
+    assert!(q.is_empty(), "{q:?}");
+}
