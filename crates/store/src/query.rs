@@ -586,12 +586,15 @@ fn select_claims(conn: &Connection, mut f: Filter, max: usize) -> Result<Vec<Cla
 /// Fills a claim's mentions (within the dates), their count and independent reports.
 fn fill_mentions(conn: &Connection, c: &mut Claim, from: &Option<String>, to: &Option<String>) -> Result<()> {
     let to = to.as_ref().map(|t| format!("{t}~"));
-    let mut stmt = conn.prepare_cached(&format!(
-        "SELECT m.date, m.text, m.span_start, m.span_end, m.evidence, {ARTICLE_COLS}
+    let mut stmt = conn.prepare_cached(
+        // The article's cluster is read from the mention (written from the article at
+        // ingest, never changed): on the article row it sits after the text and record, and
+        // reading it there followed the row's overflow pages for every mention shown.
+        "SELECT m.date, m.text, m.span_start, m.span_end, m.evidence, a.id, a.ext_id, a.title, a.outlet, a.date, a.url, m.cluster
          FROM claim_mention m JOIN article a ON a.id = m.article_id
          WHERE m.claim_id = ?1 AND (?2 IS NULL OR m.date >= ?2) AND (?3 IS NULL OR m.date <= ?3)
-         ORDER BY m.date, m.article_id LIMIT ?4"
-    ))?;
+         ORDER BY m.date, m.article_id LIMIT ?4",
+    )?;
     c.mentions = stmt
         .query_map(rusqlite::params![c.id, from, to, MENTIONS_SHOWN], |r| {
             Ok(Mention { date: r.get(0)?, text: r.get(1)?, span: [r.get(2)?, r.get(3)?], evidence: r.get(4)?, article: article_ref(r, 5)? })
