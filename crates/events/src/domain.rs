@@ -9,11 +9,28 @@
 //! codes of common-noun actors), `political_titles`, `political_org_words`, `sport_org_words`,
 //! `sport_cues`, `politics_cues` and `figurative_objects`.
 
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
 use newsgraph_record::{Entity, EntityType};
 
 use crate::actors::{Actor, ActorKind, Sent, agent_len};
 use crate::lexicon::LEXICON;
 use crate::triggers::Found;
+
+/// The domain cue words: true for a sport cue, false for a political one (a word in both
+/// lists counts for sport, as the lists are read in that order).
+static CUES: LazyLock<HashMap<&'static str, bool>> = LazyLock::new(|| {
+    let mut m = HashMap::new();
+    for w in LEXICON.list("politics_cues") {
+        m.insert(*w, false);
+    }
+    for w in LEXICON.list("sport_cues") {
+        m.insert(*w, true);
+    }
+    m
+});
 
 /// What the whole article says about its domain.
 #[derive(Debug, Clone, Copy, Default)]
@@ -32,11 +49,11 @@ impl Domain {
     pub fn of(text: &str) -> Domain {
         let (mut sport, mut politics) = (0usize, 0usize);
         for w in text.split(|c: char| !(c.is_alphanumeric() || c == '-')).filter(|w| !w.is_empty()) {
-            let lower = w.to_lowercase();
-            if LEXICON.is_word_in("sport_cues", &lower) {
-                sport += 1;
-            } else if LEXICON.is_word_in("politics_cues", &lower) {
-                politics += 1;
+            let lower: Cow<str> = if w.chars().any(char::is_uppercase) { Cow::Owned(w.to_lowercase()) } else { Cow::Borrowed(w) };
+            match CUES.get(lower.as_ref()) {
+                Some(true) => sport += 1,
+                Some(false) => politics += 1,
+                None => {}
             }
         }
         Domain { sport: sport >= 5 && sport > 2 * politics, politics: politics >= 5 && politics > 2 * sport }
