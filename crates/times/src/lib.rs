@@ -46,8 +46,11 @@ pub struct Options {
 }
 
 /// [`recognise`] with explicit [`Options`].
+/// Times come in text order (by start), which [`nearest_date`] relies on.
 pub fn recognise_with(doc: &Document, dct: Option<Date>, options: Options) -> Vec<Time> {
-    scan(doc, dct, options)
+    let mut found = scan(doc, dct, options);
+    found.sort_by_key(|(span, _)| span.start);
+    found
         .into_iter()
         .map(|(span, h)| Time {
             text: doc.text[span.start..span.end].to_string(),
@@ -69,14 +72,18 @@ pub fn infer_publication_date(doc: &Document) -> Option<Date> {
 /// with a calendar value (one that starts with a year, e.g. `2022-03-27`, `2022-03-27TNI`,
 /// `2014`) in the same sentence, the one before preferred on a tie; `None` when the
 /// sentence has none. Durations, SETs and vague references (`PAST_REF`) never date a fact.
+/// `times` are in text order, as [`recognise`] gives them: the sentence's times are found
+/// by binary search, so dating every fact of a long article stays linear.
 pub fn nearest_date<'t>(doc: &Document, times: &'t [Time], span: Span) -> Option<&'t Time> {
     let sentence = doc.sentence_at(span.start)?;
     let s = doc.sentences[sentence].span;
-    times
+    let first = times.partition_point(|t| t.span[0] < s.start);
+    times[first..]
         .iter()
+        .take_while(|t| t.span[0] < s.end)
         .filter(|t| matches!(t.kind, TimeType::DATE | TimeType::TIME))
         .filter(|t| t.value.as_deref().is_some_and(|v| v.as_bytes().first().is_some_and(u8::is_ascii_digit)))
-        .filter(|t| s.start <= t.span[0] && t.span[1] <= s.end)
+        .filter(|t| t.span[1] <= s.end)
         .min_by_key(|t| {
             let d = if t.span[1] <= span.start { span.start - t.span[1] } else { t.span[0].saturating_sub(span.end) };
             (d, t.span[0] > span.start)
