@@ -409,8 +409,8 @@ impl<'a> Parser<'a> {
         // "through January" is a deadline too ("loans extended through January"), unless it
         // closes a range whose start is named ("this year through August", "from May
         // through July"), which then sets the tense.
-        let range_end = prep == "through"
-            && (start.saturating_sub(5)..start - 1).any(|k| matches!(self.w(k), "from" | "since" | "this" | "last" | "year" | "between"));
+        let range_end =
+            prep == "through" && (start.saturating_sub(5)..start - 1).any(|k| matches!(self.w(k), "from" | "since" | "this" | "last" | "year" | "between"));
         let deadline = matches!(prep, "by" | "until" | "till") || (prep == "through" && !range_end);
         if deadline && !(start.saturating_sub(12)..start).any(|k| self.w(k) == "had") {
             return Dir::Future;
