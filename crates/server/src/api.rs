@@ -109,7 +109,7 @@ fn params<T>(q: Q<T>) -> Result<T, Response> {
 }
 
 async fn stats(State(app): State<Arc<App>>) -> Response {
-    app.read(|s| query::stats(s)).await
+    app.read(query::stats).await
 }
 
 async fn search(State(app): State<Arc<App>>, q: Q<SearchParams>) -> Response {

@@ -16,10 +16,10 @@ pub fn list_articles(store: &Store, lim: Option<usize>, offset: usize) -> Result
 
 /// The entities cited by the most articles, optionally of one type (PERSON, ORG, GPE…).
 pub fn top_entities(store: &Store, kind: Option<&str>, lim: Option<usize>) -> Result<Vec<EntityHit>> {
-    if let Some(k) = kind {
-        if !["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"].contains(&k) {
-            return Err(Error::Invalid(format!("unknown entity type {k:?} (PERSON, ORG, GPE, LOC, NORP, FAC)")));
-        }
+    if let Some(k) = kind
+        && !["PERSON", "ORG", "GPE", "LOC", "NORP", "FAC"].contains(&k)
+    {
+        return Err(Error::Invalid(format!("unknown entity type {k:?} (PERSON, ORG, GPE, LOC, NORP, FAC)")));
     }
     let mut st = store.conn().prepare_cached(
         "SELECT id, name, type, articles FROM entity WHERE merged_into IS NULL AND (?1 IS NULL OR type = ?1) ORDER BY articles DESC, name LIMIT ?2",
