@@ -333,6 +333,10 @@ fn content_start(ctx: &Ctx, cend: usize, end: usize, frame: Frame) -> Option<usi
         // A bare clause is still clear when it opens with a subject: "announced it had
         // reached", "warned they would" (an object would be "them", "it on Monday").
         let w = ctx.w(k);
+        // An indirect question: "asked whether …", "explained how …".
+        if one_of(w, &["whether", "how", "why"]) && k + 2 < end {
+            return Some(k);
+        }
         let subject = one_of(w, &["he", "she", "they", "we", "i"]) || (one_of(w, &["it", "there", "this"]) && is(W::FiniteAfterIt, ctx.w(k + 1)));
         return (subject && k + 1 < end).then_some(k);
     }

@@ -425,3 +425,11 @@ fn commitments_and_short_objects() {
     let (_, q) = run("The company announced a new deal that the union rejected on Monday.");
     assert!(q.is_empty(), "{q:?}");
 }
+
+#[test]
+fn indirect_questions() {
+    let (_, q) = run("Lawmakers also asked whether the deals required the recipients to cooperate.");
+    assert_eq!(find(&q, "whether the deals required").cue.as_deref(), Some("asked"));
+    let (_, q) = run("Ham explained why he backs Trump over Hillary Clinton.");
+    assert!(find(&q, "why he backs Trump").text.starts_with("why"));
+}
