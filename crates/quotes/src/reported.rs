@@ -449,6 +449,11 @@ pub fn clause_subject(ctx: &Ctx, ci: usize, prior: &Earlier) -> Who {
 /// The sentence's opening noun phrase ("The UN has confirmed …" → "The UN").
 fn opening_np(ctx: &Ctx, first: usize, limit: usize) -> Option<(usize, usize)> {
     let mut k = first;
+    // A dateline is no subject: "BRUSSELS — European leaders …".
+    let w = ctx.w(k);
+    if w.len() >= 3 && w.chars().all(|c| c.is_ascii_uppercase()) && matches!(ctx.w(k + 1), "—" | "–" | "-" | "―" | ":") {
+        k += 2;
+    }
     while k < limit && one_of(ctx.w(k), &["but", "and", "so", "yet"]) {
         k += 1;
     }

@@ -433,3 +433,9 @@ fn indirect_questions() {
     let (_, q) = run("Ham explained why he backs Trump over Hillary Clinton.");
     assert!(find(&q, "why he backs Trump").text.starts_with("why"));
 }
+
+#[test]
+fn a_dateline_is_no_speaker() {
+    let (_, q) = run("BRUSSELS — European leaders met on Friday amid growing concerns that they are too dependent on the United States.");
+    assert_eq!(find(&q, "that they are too dependent").speaker_text.as_deref(), Some("European leaders"));
+}
