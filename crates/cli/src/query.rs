@@ -107,6 +107,10 @@ enum What {
         /// reported, planned, negated, hypothetical.
         #[arg(long)]
         status: Option<String>,
+        /// By whose account: the speaker of the quotation the event was reported in (a name
+        /// or a corpus entity id).
+        #[arg(long)]
+        claimant: Option<String>,
         #[command(flatten)]
         range: Range,
     },
@@ -183,8 +187,8 @@ fn answer(store: &Store, what: What) -> newsgraph_store::Result<Value> {
                 },
             ))
         }
-        What::Events { actor, kind, place, status, range } => {
-            json!(query::events(store, &EventParams { actor, kind, place, status, from: range.from, to: range.to, limit: range.limit },))
+        What::Events { actor, kind, place, status, claimant, range } => {
+            json!(query::events(store, &EventParams { actor, kind, place, status, claimant, from: range.from, to: range.to, limit: range.limit },))
         }
         What::Entities { name, limit } => json!(query::find_entities(store, &name, limit)),
         What::Entity { who } => {

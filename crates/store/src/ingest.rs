@@ -332,11 +332,15 @@ fn store_claims(conn: &Connection, article: i64, cluster: i64, date: Option<&str
 fn store_events(conn: &Connection, article: i64, r: &Record, ents: &Ents) -> Result<()> {
     let mut ins = conn.prepare_cached(
         "INSERT INTO event(article_id, type, cameo, text, span_start, span_end, source_entity, target_entity, source_text,
-                           target_text, location_entity, date, status)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                           target_text, location_entity, date, status, claimant_entity, claimant_text)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)",
     )?;
     for e in &r.events {
         let status = serde_json::to_value(e.status).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default();
+        // Whose account the event is, resolved as a claim's claimant is (canonical corpus
+        // entity); the record carries only the local id, so its text is the entity's name.
+        let claimant = ents.id(e.claimant.as_deref()).map(|id| canonical(conn, id)).transpose()?;
+        let claimant_text = ents.name(e.claimant.as_deref()).map(str::to_string);
         ins.execute(params![
             article,
             e.kind,
@@ -351,6 +355,8 @@ fn store_events(conn: &Connection, article: i64, r: &Record, ents: &Ents) -> Res
             ents.id(e.location.as_deref()),
             e.date.clone().or_else(|| r.date.clone()),
             status,
+            claimant,
+            claimant_text,
         ])?;
     }
     Ok(())

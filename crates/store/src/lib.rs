@@ -70,6 +70,22 @@ fn plans_ignore_bound_values(conn: &Connection) -> Result<()> {
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// The file's layout version: [`schema::VERSION`] once opened for writing (which
+    /// migrates), possibly older when opened read-only.
+    layout: i64,
+}
+
+/// Brings a store of an older, migratable layout up to [`schema::VERSION`], one step at a
+/// time, each in a transaction that takes the write lock first and reads the version again
+/// inside it, so two processes opening the same old file cannot both migrate it.
+fn migrate(conn: &Connection) -> Result<()> {
+    let tx = rusqlite::Transaction::new_unchecked(conn, rusqlite::TransactionBehavior::Immediate)?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version == 2 {
+        tx.execute_batch(schema::MIGRATE_2_TO_3)?;
+    }
+    tx.commit()?;
+    Ok(())
 }
 
 impl Store {
@@ -85,22 +101,24 @@ impl Store {
         if version > schema::VERSION {
             return Err(Error::TooNew { path, found: version, supported: schema::VERSION });
         }
-        if version > 0 && version < schema::VERSION {
-            // Layout 1 predates the first release; nothing to migrate from yet.
+        if version > 0 && version < schema::OLDEST_MIGRATABLE {
+            // Layout 1 predates the first release; nothing to migrate from.
             return Err(Error::Invalid(format!(
                 "the store {} has layout {version}, older than this build's {}: ingest again into a new file",
                 path.display(),
                 schema::VERSION
             )));
         }
-        if version < schema::VERSION {
+        if version == 0 {
             let tx = conn.unchecked_transaction()?;
             tx.execute_batch(schema::DDL)?;
             tx.execute_batch(&format!("PRAGMA user_version = {}", schema::VERSION))?;
             tx.commit()?;
+        } else if version < schema::VERSION {
+            migrate(&conn)?;
         }
         conn.execute_batch(schema::ADDED_INDEXES)?;
-        Ok(Store { conn, path })
+        Ok(Store { conn, path, layout: schema::VERSION })
     }
 
     /// Opens an existing store for queries only: SQLite refuses every write on this
@@ -121,18 +139,31 @@ impl Store {
         if version == 0 {
             return Err(Error::Invalid(format!("{} is not a newsgraph store (or is empty)", path.display())));
         }
-        if version < schema::VERSION {
+        if version < schema::OLDEST_MIGRATABLE {
             return Err(Error::Invalid(format!(
                 "the store {} has layout {version}, older than this build's {}: ingest again into a new file",
                 path.display(),
                 schema::VERSION
             )));
         }
-        Ok(Store { conn, path })
+        // A read-only connection cannot migrate: an older layout is read as it is, and the
+        // queries leave out what it does not have (opening it for writing migrates it).
+        Ok(Store { conn, path, layout: version })
     }
 
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// The layout version of the open file (older than [`Store::open`] writes only when it
+    /// was opened read-only and not yet migrated).
+    pub fn layout(&self) -> i64 {
+        self.layout
+    }
+
+    /// Whether events carry a claimant column (layout 3 and later).
+    pub(crate) fn events_have_claimant(&self) -> bool {
+        self.layout >= 3
     }
 
     /// The underlying connection, for queries.

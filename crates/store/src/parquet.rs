@@ -103,7 +103,8 @@ const TABLES: &[Table] = &[
     Table {
         name: "events",
         sql: "SELECT a.date, ev.id, ev.article_id, ev.type, ev.cameo, ev.text, ev.source_entity, ev.target_entity, ev.source_text,
-                     ev.target_text, ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end
+                     ev.target_text, ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end,
+                     ev.claimant_entity, ev.claimant_text
               FROM event ev JOIN article a ON a.id = ev.article_id ORDER BY a.date, ev.id",
         cols: &[
             ("event_id", Int),
@@ -120,6 +121,8 @@ const TABLES: &[Table] = &[
             ("status", Text),
             ("span_start", Int),
             ("span_end", Int),
+            ("claimant_entity", Int),
+            ("claimant_text", Text),
         ],
     },
 ];

@@ -813,6 +813,9 @@ pub struct EventParams {
     pub kind: Option<String>,
     pub place: Option<String>,
     pub status: Option<String>,
+    /// Whose account: the speaker of the quotation the events were reported in (a name or
+    /// a corpus entity id).
+    pub claimant: Option<String>,
     pub from: Option<String>,
     pub to: Option<String>,
     pub limit: Option<usize>,
@@ -832,6 +835,11 @@ pub struct EventHit {
     pub place: Option<EntityRef>,
     pub date: Option<String>,
     pub status: String,
+    /// The speaker of the quotation the event was reported in: the event is their claim,
+    /// not the article's own report. None for the article's own reports (and for events
+    /// stored before layout 3).
+    pub claimant: Option<EntityRef>,
+    pub claimant_text: Option<String>,
     pub article: ArticleRef,
     pub span: [i64; 2],
 }
@@ -840,6 +848,9 @@ pub struct EventHit {
 pub struct Events {
     pub actors: Vec<EntityRef>,
     pub places: Vec<EntityRef>,
+    /// The entities a `claimant` filter matched (empty without one).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub claimants: Vec<EntityRef>,
     pub events: Vec<EventHit>,
 }
 
@@ -859,11 +870,24 @@ pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
     if let Some(s) = p.status.as_deref().filter(|s| !s.is_empty()) {
         base.add("ev.status = ?", [Value::Text(s.to_lowercase())]);
     }
+    let mut claimants = Vec::new();
+    if let Some(c) = p.claimant.as_deref().filter(|s| !s.trim().is_empty()) {
+        let m = match_entities(conn, c)?;
+        if store.events_have_claimant() {
+            let (c, v) = m.clause("ev.claimant_entity");
+            base.add(&c, [v]);
+        } else {
+            // An unmigrated store (read-only, layout 2) knows no claimant: nothing matches.
+            base.add("0", []);
+        }
+        claimants = m.entities;
+    }
     base.date_range("ev.date", &p.from, &p.to);
+    let with_claimant = store.events_have_claimant();
     let want = limit(p.limit);
     let mut actors = Vec::new();
     let mut out = match p.actor.as_deref().filter(|s| !s.trim().is_empty()) {
-        None => event_rows(conn, base, want)?,
+        None => event_rows(conn, base, want, with_claimant)?,
         Some(a) => {
             // An actor is a source or a target. One ordered, limited walk of each side's
             // index, merged, costs the same for an actor in ten events or in a million.
@@ -874,7 +898,7 @@ pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
                 for col in ["ev.source_entity", "ev.target_entity"] {
                     let mut f = Filter { clauses: base.clauses.clone(), params: base.params.clone() };
                     f.add(&format!("{col} = ?"), [Value::Integer(*id)]);
-                    both.extend(event_rows(conn, f, want)?);
+                    both.extend(event_rows(conn, f, want, with_claimant)?);
                 }
             }
             both.sort_by(|x, y| (&x.date, x.id).cmp(&(&y.date, y.id)));
@@ -883,16 +907,18 @@ pub fn events(store: &Store, p: &EventParams) -> Result<Events> {
         }
     };
     out.truncate(want);
-    Ok(Events { actors, places, events: out })
+    Ok(Events { actors, places, claimants, events: out })
 }
 
 /// Events matching the filters (on `ev` only), oldest first; chosen before their articles
-/// are joined, as in [`quote_rows`].
-fn event_rows(conn: &Connection, mut f: Filter, want: usize) -> Result<Vec<EventHit>> {
+/// are joined, as in [`quote_rows`]. `with_claimant` is false only on a store of layout 2
+/// opened read-only, whose events have no claimant columns yet.
+fn event_rows(conn: &Connection, mut f: Filter, want: usize, with_claimant: bool) -> Result<Vec<EventHit>> {
     let lim = f.push(Value::Integer(want as i64));
+    let claimant_cols = if with_claimant { "ev.claimant_entity, ev.claimant_text" } else { "NULL, NULL" };
     let sql = format!(
         "SELECT ev.id, ev.type, ev.cameo, ev.text, ev.source_entity, ev.target_entity, ev.source_text, ev.target_text,
-                ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end, {ARTICLE_COLS}
+                ev.location_entity, ev.date, ev.status, ev.span_start, ev.span_end, {claimant_cols}, {ARTICLE_COLS}
          FROM (SELECT * FROM event ev {} ORDER BY ev.date, ev.id LIMIT {lim}) ev
          JOIN article a ON a.id = ev.article_id ORDER BY ev.date, ev.id",
         f.sql()
@@ -915,7 +941,9 @@ fn event_rows(conn: &Connection, mut f: Filter, want: usize) -> Result<Vec<Event
             date: r.get(9)?,
             status: r.get(10)?,
             span: [r.get(11)?, r.get(12)?],
-            article: article_ref(r, 13)?,
+            claimant: canonical_ref(conn, r.get(13)?, &mut cache)?,
+            claimant_text: r.get(14)?,
+            article: article_ref(r, 15)?,
         });
     }
     Ok(out)

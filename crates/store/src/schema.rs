@@ -11,7 +11,24 @@
 //! - `quote` and `event` keep one row per occurrence, with corpus entity ids resolved.
 
 /// The layout version written to `PRAGMA user_version`.
-pub const VERSION: i64 = 2;
+///
+/// - 2: the first released layout.
+/// - 3: `event.claimant_entity` and `event.claimant_text` (whose account an event inside a
+///   quotation is), with `event_claimant`; a layout-2 file gains them by [`MIGRATE_2_TO_3`].
+pub const VERSION: i64 = 3;
+
+/// The oldest layout a store can be migrated from (layout 1 predates the first release).
+pub const OLDEST_MIGRATABLE: i64 = 2;
+
+/// Layout 2 → 3: an event's claimant. Old rows keep NULL (they were stored before events
+/// carried one; re-ingesting the article into a new store fills them). SQLite adds a
+/// column that references another table only with a NULL default, which is what we want.
+pub const MIGRATE_2_TO_3: &str = "
+ALTER TABLE event ADD COLUMN claimant_entity INTEGER REFERENCES entity(id);
+ALTER TABLE event ADD COLUMN claimant_text TEXT;
+CREATE INDEX IF NOT EXISTS event_claimant ON event(claimant_entity, date);
+PRAGMA user_version = 3;
+";
 
 /// Connection settings applied on every open: WAL so readers never block the writer (and a
 /// `kill -9` loses at most the transaction in flight), and a busy timeout so concurrent
@@ -206,6 +223,8 @@ CREATE INDEX IF NOT EXISTS claim_mention_article ON claim_mention(article_id);
 -- independent reports in a date range reads this index only, not the mentions' text.
 CREATE INDEX IF NOT EXISTS claim_mention_by_date ON claim_mention(claim_id, date, article_id, cluster);
 
+-- An event's claimant is whose account it is: the speaker of the quotation it was reported
+-- in (the canonical corpus entity at ingest, as for a claim), and that speaker's name.
 CREATE TABLE IF NOT EXISTS event(
   id INTEGER PRIMARY KEY,
   article_id INTEGER NOT NULL REFERENCES article(id),
@@ -220,11 +239,14 @@ CREATE TABLE IF NOT EXISTS event(
   target_text TEXT,
   location_entity INTEGER REFERENCES entity(id),
   date TEXT,
-  status TEXT NOT NULL
+  status TEXT NOT NULL,
+  claimant_entity INTEGER REFERENCES entity(id),
+  claimant_text TEXT
 );
 CREATE INDEX IF NOT EXISTS event_article ON event(article_id);
 CREATE INDEX IF NOT EXISTS event_type_date ON event(type, date);
 CREATE INDEX IF NOT EXISTS event_source ON event(source_entity, date);
 CREATE INDEX IF NOT EXISTS event_target ON event(target_entity, date);
 CREATE INDEX IF NOT EXISTS event_location ON event(location_entity, date);
+CREATE INDEX IF NOT EXISTS event_claimant ON event(claimant_entity, date);
 ";

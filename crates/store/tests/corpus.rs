@@ -262,3 +262,120 @@ fn exports_write_every_article() {
     let mut none = Vec::new();
     assert_eq!(newsgraph_store::export(&s, ExportKind::Gkg, Some("2023-01-01"), None, &mut none).unwrap(), 0);
 }
+
+/// `record` with its event reported inside Zelensky's quotation: his account, not the article's.
+fn claimed(id: &str, url: &str, date: &str) -> Input {
+    // Another outlet's version (a near-duplicate, so stored and linked, not skipped).
+    let text = format!("{WIRE} Talks are due to resume next week.");
+    let mut i = record(id, url, date, &text, "Volodymyr Zelensky", 1119.0, "UN");
+    i.record.events[0].claimant = Some("e1".into());
+    i
+}
+
+#[test]
+fn events_carry_their_claimant_and_can_be_asked_for_by_it() {
+    let (_d, mut s) = open();
+    let plain = record("a", "https://wire.example/a", "2022-03-28", WIRE, "Volodymyr Zelensky", 1119.0, "UN");
+    s.ingest(&[plain, claimed("b", "https://other.example/b", "2022-03-29")]).unwrap();
+
+    let all = query::events(&s, &EventParams::default()).unwrap();
+    assert_eq!(all.events.len(), 2);
+    assert!(all.events[0].claimant.is_none() && all.events[0].claimant_text.is_none());
+    let by = all.events[1].claimant.as_ref().expect("the quoted event has a claimant");
+    assert_eq!((by.name.as_str(), by.kind.as_str()), ("Volodymyr Zelensky", "PERSON"));
+    assert_eq!(all.events[1].claimant_text.as_deref(), Some("Volodymyr Zelensky"));
+
+    // By name or by corpus id: only the event told in his words.
+    let named = query::events(&s, &EventParams { claimant: Some("Zelensky".into()), ..Default::default() }).unwrap();
+    assert_eq!((named.claimants.len(), named.events.len()), (1, 1));
+    assert_eq!(named.events[0].article.ext_id, "b");
+    let by_id = query::events(&s, &EventParams { claimant: Some(by.id.to_string()), ..Default::default() }).unwrap();
+    assert_eq!(by_id.events.len(), 1);
+    // Nobody else's account; and the filter combines with the others.
+    assert_eq!(query::events(&s, &EventParams { claimant: Some("UN".into()), ..Default::default() }).unwrap().events.len(), 0);
+    let both = EventParams { claimant: Some("Zelensky".into()), actor: Some("Zelensky".into()), kind: Some("CONSULT".into()), ..Default::default() };
+    assert_eq!(query::events(&s, &both).unwrap().events.len(), 1);
+    let none = EventParams { claimant: Some("Zelensky".into()), kind: Some("ACCUSE".into()), ..Default::default() };
+    assert_eq!(query::events(&s, &none).unwrap().events.len(), 0);
+}
+
+/// Turns a store written by this build back into layout 2 (events without a claimant), as a
+/// file written before layout 3 looks.
+fn downgrade_to_layout_2(path: &std::path::Path) {
+    let c = rusqlite::Connection::open(path).unwrap();
+    c.execute_batch(
+        "DROP INDEX event_claimant;
+         ALTER TABLE event DROP COLUMN claimant_text;
+         ALTER TABLE event DROP COLUMN claimant_entity;
+         PRAGMA user_version = 2;",
+    )
+    .unwrap();
+}
+
+fn event_columns(path: &std::path::Path) -> Vec<String> {
+    let c = rusqlite::Connection::open(path).unwrap();
+    let mut st = c.prepare("SELECT name FROM pragma_table_info('event')").unwrap();
+    st.query_map([], |r| r.get(0)).unwrap().collect::<rusqlite::Result<_>>().unwrap()
+}
+
+#[test]
+fn a_layout_2_store_is_read_as_it_is_and_migrated_when_opened_for_writing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("old.db");
+    {
+        let mut s = Store::open(&path).unwrap();
+        s.ingest(&[record("a", "https://wire.example/a", "2022-03-28", WIRE, "Volodymyr Zelensky", 1119.0, "UN")]).unwrap();
+    }
+    downgrade_to_layout_2(&path);
+    assert!(!event_columns(&path).iter().any(|c| c.starts_with("claimant")));
+
+    // Read-only (the server, queries): it opens and answers; no claimants, none to match.
+    {
+        let r = Store::open_read_only(&path).unwrap();
+        assert_eq!(r.layout(), 2);
+        let ev = query::events(&r, &EventParams::default()).unwrap();
+        assert_eq!(ev.events.len(), 1);
+        assert!(ev.events[0].claimant.is_none());
+        assert_eq!(query::events(&r, &EventParams { claimant: Some("Zelensky".into()), ..Default::default() }).unwrap().events.len(), 0);
+        assert_eq!(query::entity_page(&r, ev.events[0].source.as_ref().unwrap().id).unwrap().events.len(), 1);
+    }
+
+    // Opened for writing: migrated in place, old rows kept with no claimant.
+    {
+        let mut s = Store::open(&path).unwrap();
+        assert_eq!(s.layout(), 3);
+        let cols = event_columns(&path);
+        assert!(cols.contains(&"claimant_entity".to_string()) && cols.contains(&"claimant_text".to_string()), "{cols:?}");
+        let ev = query::events(&s, &EventParams::default()).unwrap();
+        assert_eq!(ev.events.len(), 1);
+        assert!(ev.events[0].claimant.is_none());
+        // It keeps working: re-ingest is still idempotent, new events keep their claimant.
+        let again = record("a", "https://wire.example/a", "2022-03-28", WIRE, "Volodymyr Zelensky", 1119.0, "UN");
+        assert!(matches!(s.ingest(&[again]).unwrap()[0], Outcome::Duplicate { by: "url", .. }));
+        s.ingest(&[claimed("b", "https://other.example/b", "2022-03-29")]).unwrap();
+        let named = query::events(&s, &EventParams { claimant: Some("Zelensky".into()), ..Default::default() }).unwrap();
+        assert_eq!(named.events.len(), 1);
+        assert_eq!(named.events[0].article.ext_id, "b");
+    }
+    // Opening again (either way) finds layout 3 and changes nothing.
+    assert_eq!(Store::open(&path).unwrap().layout(), 3);
+    let r = Store::open_read_only(&path).unwrap();
+    assert_eq!(r.layout(), 3);
+    assert_eq!(query::events(&r, &EventParams::default()).unwrap().events.len(), 2);
+    let c = rusqlite::Connection::open(&path).unwrap();
+    let indexed: i64 = c.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'index' AND name = 'event_claimant'", [], |r| r.get(0)).unwrap();
+    assert_eq!(indexed, 1);
+}
+
+#[test]
+fn a_layout_older_than_2_or_newer_than_this_build_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (v, msg) in [(1, "older"), (99, "newer")] {
+        let path = dir.path().join(format!("v{v}.db"));
+        drop(Store::open(&path).unwrap());
+        rusqlite::Connection::open(&path).unwrap().execute_batch(&format!("PRAGMA user_version = {v}")).unwrap();
+        let e = Store::open(&path).err().expect("refused").to_string();
+        assert!(e.contains(msg), "{e}");
+        assert!(Store::open_read_only(&path).is_err());
+    }
+}
