@@ -54,6 +54,48 @@ fn post(summary: &str, description: &str, params: Vec<Value>) -> Value {
     }})
 }
 
+/// A corpus entity as results name it (nullable where a fact may lack it).
+fn entity_ref() -> Value {
+    json!({"type": ["object", "null"], "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "type": {"type": "string"}}, "required": ["id", "name", "type"]})
+}
+
+/// The events answer, spelled out so clients know where an event's claimant is.
+fn events_schema() -> Value {
+    let text = json!({"type": ["string", "null"]});
+    let entities = json!({"type": "array", "items": entity_ref()});
+    json!({
+        "type": "object",
+        "properties": {
+            "actors": entities,
+            "places": entities,
+            "claimants": {"type": "array", "items": entity_ref(), "description": "The entities a claimant filter matched (absent without one)."},
+            "events": {"type": "array", "items": {
+                "type": "object",
+                "properties": {
+                    "id": {"type": "integer"},
+                    "type": {"type": "string"},
+                    "cameo": text,
+                    "text": text,
+                    "source": entity_ref(),
+                    "target": entity_ref(),
+                    "source_text": text,
+                    "target_text": text,
+                    "place": entity_ref(),
+                    "date": text,
+                    "status": {"type": "string"},
+                    "claimant": {"description": "The speaker of the quotation the event was reported in; null when the article reports it itself.", "type": ["object", "null"],
+                                 "properties": {"id": {"type": "integer"}, "name": {"type": "string"}, "type": {"type": "string"}}},
+                    "claimant_text": text,
+                    "article": {"type": "object"},
+                    "span": {"type": "array", "items": {"type": "integer"}, "minItems": 2, "maxItems": 2}
+                },
+                "required": ["id", "type", "status", "claimant", "article", "span"]
+            }}
+        },
+        "required": ["actors", "places", "events"]
+    })
+}
+
 pub fn document() -> Value {
     let [from, to] = dates();
     let who = |n: &str, d: &str| param(n, &format!("{d}: a name (\"Zelensky\") or a corpus entity id."), "string");
@@ -113,22 +155,22 @@ pub fn document() -> Value {
             dp,
         ),
     );
-    paths.insert(
-        "/api/events".into(),
-        get(
-            "Events",
-            "Events (PLOVER types) by actor (source or target), type, place, status and date, oldest first.",
-            vec![
-                who("actor", "An actor"),
-                param("type", "PLOVER event type, e.g. CONSULT.", "string"),
-                who("place", "The place"),
-                param("status", "reported, planned, negated or hypothetical.", "string"),
-                from,
-                to,
-                limit(),
-            ],
-        ),
+    let mut events = get(
+        "Events",
+        "Events (PLOVER types) by actor (source or target), type, place, status, claimant and date, oldest first. An event reported inside a quotation carries its claimant: the speaker by whose account it is told (claimant: the corpus entity, claimant_text: the name); the article's own reports have none.",
+        vec![
+            who("actor", "An actor"),
+            param("type", "PLOVER event type, e.g. CONSULT.", "string"),
+            who("place", "The place"),
+            param("status", "reported, planned, negated or hypothetical.", "string"),
+            who("claimant", "By whose account (the speaker of the quotation the event was reported in)"),
+            from,
+            to,
+            limit(),
+        ],
     );
+    events["get"]["responses"]["200"]["content"]["application/json"]["schema"] = events_schema();
+    paths.insert("/api/events".into(), events);
     paths.insert(
         "/api/entities".into(),
         get("Find entities", "Corpus entities a name stands for, most cited first.", vec![required("name", "A name.", "string"), limit()]),
@@ -179,4 +221,22 @@ pub fn document() -> Value {
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"}}
         }
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn events_take_a_claimant_filter_and_answer_each_events_claimant() {
+        let doc = document();
+        let get = &doc["paths"]["/api/events"]["get"];
+        let names: Vec<&str> = get["parameters"].as_array().unwrap().iter().filter_map(|p| p["name"].as_str()).collect();
+        assert!(names.contains(&"claimant") && names.contains(&"actor"), "{names:?}");
+        let item = &get["responses"]["200"]["content"]["application/json"]["schema"]["properties"]["events"]["items"];
+        assert_eq!(item["properties"]["claimant"]["properties"]["name"]["type"], "string");
+        assert!(item["required"].as_array().unwrap().iter().any(|r| r == "claimant"));
+        // Every other endpoint keeps the generic answer.
+        assert_eq!(doc["paths"]["/api/quotes"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]["type"], "object");
+    }
 }
