@@ -187,7 +187,9 @@ function renderArticle(record, text, article, corpusIds) {
   const eventItems = record.events
     .map((e) => {
       const name = (id, txt) => esc((id && ents.get(id)?.name) || txt || "?");
-      return `<li><b>${e.type}</b> ${name(e.source, e.source_text)} → ${name(e.target, e.target_text)} <span class="meta">${e.status}${e.date ? ", " + e.date : ""}</span></li>`;
+      // An event told inside a quotation is the speaker's account, not the article's.
+      const by = e.claimant ? ` <span class="claimant">according to ${name(e.claimant)}</span>` : "";
+      return `<li class="event-item"><b>${e.type}</b> ${name(e.source, e.source_text)} → ${name(e.target, e.target_text)}${by} <span class="meta">${e.status}${e.date ? ", " + e.date : ""}</span></li>`;
     })
     .join("");
   const legend = `<div class="legend" aria-label="Legend"><mark class="e-PERSON">person</mark><mark class="e-ORG">organisation</mark><mark class="e-GPE">place</mark><mark class="e-NORP">group</mark><mark class="q">quote</mark><mark class="n">quantity</mark><mark class="t">time</mark></div>`;
@@ -334,7 +336,8 @@ async function mapView() {
 async function eventsView(p) {
   const type = p.get("type") || "";
   const actor = p.get("actor") || "";
-  const data = await api(`/api/events?${qs({ type, actor, limit: 300 })}`);
+  const claimant = p.get("claimant") || "";
+  const data = await api(`/api/events?${qs({ type, actor, claimant, limit: 300 })}`);
   const counts = new Map();
   for (const e of data.events) counts.set(e.type, (counts.get(e.type) || 0) + 1);
   const actorName = (a, txt) => (a ? entityLink(a) : esc(txt || "?"));
@@ -342,17 +345,18 @@ async function eventsView(p) {
     `<h1>Events</h1><form id="ev-form">
       <label class="field">Type<select name="type"><option value="">any</option>${PLOVER.map((t) => `<option ${t === type ? "selected" : ""}>${t}</option>`).join("")}</select></label>
       <label class="field">Actor<input name="actor" value="${esc(actor)}" placeholder="any actor"></label>
+      <label class="field">According to<input name="claimant" value="${esc(claimant)}" placeholder="anyone"></label>
       <button type="submit">Show</button></form>
     <p class="meta">${[...counts].map(([t, n]) => `${t} ${n}`).join(" · ")}</p>
     <table id="events"><thead><tr><th>Type</th><th>Source</th><th>Target</th><th>Status</th><th>Date</th><th>Evidence</th></tr></thead><tbody>${data.events
-      .map((e) => `<tr><td>${e.type} <span class="meta">${esc(e.cameo || "")}</span></td><td>${actorName(e.source, e.source_text)}</td><td>${actorName(e.target, e.target_text)}</td><td>${e.status}</td><td>${esc(e.date || "")}</td><td>${esc(e.text || "")} <span class="meta">${articleLink(e.article)}</span></td></tr>`)
+      .map((e) => `<tr><td>${e.type} <span class="meta">${esc(e.cameo || "")}</span></td><td>${actorName(e.source, e.source_text)}</td><td>${actorName(e.target, e.target_text)}</td><td>${e.status}</td><td>${esc(e.date || "")}</td><td>${esc(e.text || "")}${e.claimant || e.claimant_text ? ` <span class="claimant">according to ${e.claimant ? entityLink(e.claimant) : esc(e.claimant_text)}</span>` : ""} <span class="meta">${articleLink(e.article)}</span></td></tr>`)
       .join("")}</tbody></table>`,
     "Events",
   );
   document.getElementById("ev-form").addEventListener("submit", (ev) => {
     ev.preventDefault();
     const f = new FormData(ev.target);
-    location.hash = `#/events?${qs({ type: f.get("type"), actor: f.get("actor") })}`;
+    location.hash = `#/events?${qs({ type: f.get("type"), actor: f.get("actor"), claimant: f.get("claimant") })}`;
   });
 }
 

@@ -104,6 +104,27 @@ test("the map draws countries and the places mentioned", async () => {
   await page.screenshot({ path: join(ART, "map.png"), fullPage: true });
 });
 
+test("events told inside a quotation say by whose account, in the events list and the article", async () => {
+  const { events } = await (await fetch(`${base}/api/events?limit=1000`)).json();
+  const claimed = events.filter((e) => e.claimant);
+  assert.ok(claimed.length >= 1, "the samples have events reported in someone's words");
+  await page.goto(`${base}/#/events`);
+  await page.waitForSelector("#events tbody tr");
+  const shown = await page.$$eval("#events .claimant", (els) => els.map((e) => e.textContent.trim()));
+  assert.equal(shown.length, claimed.length, "one 'according to' per event with a claimant");
+  assert.ok(shown.includes(`according to ${claimed[0].claimant.name}`), shown.join(" | "));
+  // The claimant filter narrows the list to that speaker's account.
+  await page.goto(`${base}/#/events?claimant=${claimed[0].claimant.id}`);
+  await page.waitForSelector("#events tbody tr");
+  const rows = await page.$$eval("#events tbody tr", (r) => r.length);
+  assert.equal(rows, claimed.filter((e) => e.claimant.id === claimed[0].claimant.id).length);
+  // The article view names the claimant of the same event.
+  await page.goto(`${base}/#/article/${claimed[0].article.id}`);
+  await page.waitForSelector(".event-item");
+  const inArticle = await page.$$eval(".event-item .claimant", (els) => els.map((e) => e.textContent.trim()));
+  assert.ok(inArticle.length >= 1 && inArticle.every((t) => /^according to \S/.test(t) && !t.endsWith("?")), inArticle.join(" | "));
+});
+
 test("pasted text is analysed without being stored", async () => {
   const before = await (await fetch(`${base}/api/stats`)).json();
   await page.goto(`${base}/#/paste`);
