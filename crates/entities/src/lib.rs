@@ -51,7 +51,10 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
     let mut unnamed = titles::unnamed_titles(doc);
     for &c in &person_ids {
         let mut heads = Vec::new();
+        // Gender, most reliable first: a form of address before the name, the first name,
+        // then the titles (an apposition read wrongly gives "his mother, Daniel ...").
         let mut gender = Gender::Unknown;
+        let mut address = Gender::Unknown;
         for &k in &clusters[c].mentions {
             for t in titles::titles_of(doc, &ms[k]) {
                 if let Some(g) = LEX.titles.get(t.head.as_str()).map(|t| t.gender).filter(|g| *g != Gender::Unknown) {
@@ -66,7 +69,7 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
             }
             let prev = ms[k].tokens.start.checked_sub(1).map(|p| doc.slice(doc.tokens[p].span).to_lowercase());
             if let Some(g) = prev.and_then(|p| LEX.titles.get(p.as_str()).map(|t| t.gender)).filter(|g| *g != Gender::Unknown) {
-                gender = g;
+                address = g;
             }
         }
         if titles[c].is_empty() {
@@ -82,8 +85,11 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
                 titles[c].push(t.text);
             }
         }
-        if gender == Gender::Unknown {
-            gender = name_gender(&ms, &clusters[c].mentions);
+        let by_name = name_gender(&ms, &clusters[c].mentions);
+        if address != Gender::Unknown {
+            gender = address;
+        } else if by_name != Gender::Unknown {
+            gender = by_name;
         }
         let names = clusters[c].mentions.iter().map(|&k| ms[k].span).collect();
         let lower = titles[c].iter().map(|t| t.to_lowercase()).collect();

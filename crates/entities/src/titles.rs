@@ -248,6 +248,13 @@ fn apposition_before(doc: &Document, m: &Mention, sent_start: usize) -> Option<T
     if comma <= sent_start || word(doc, comma) != "," {
         return None;
     }
+    // An apposition before a name is closed after it ("his wife, Miriam Adelson, gave"); a
+    // name running straight into its verb ("After calling his mother, Montalvo was put
+    // through") is the subject of the main clause, and the comma ends an opening phrase.
+    let after = doc.tokens.get(m.tokens.end).map(|t| doc.slice(t.span));
+    if after.is_some_and(|w| w.chars().next().is_some_and(char::is_lowercase) && !words::is_speech_verb(w) && !matches!(w, "and" | "who" | "whose")) {
+        return None;
+    }
     // Find the determiner that opens the apposition, at most 12 words back, no comma between.
     let lo = comma.saturating_sub(12).max(sent_start);
     // The determiner must open a clause: sentence start, after punctuation or "said".
@@ -330,6 +337,7 @@ mod tests {
         assert_eq!(titles("The city’s mayor, Vadim Boichenko, said 160,000 were trapped.", "Vadim Boichenko"), ["mayor"]);
         assert_eq!(titles("Vadim Boichenko, the city’s mayor, said so.", "Vadim Boichenko"), ["mayor"]);
         assert_eq!(titles("Sheldon Adelson and his wife, Miriam Adelson, gave.", "Miriam Adelson"), ["wife"]);
+        assert!(titles("After calling to speak with his mother, Daniel Montalvo was put through to a lawyer.", "Daniel Montalvo").is_empty());
         assert_eq!(
             titles("It could start, said Brian Baker, a longtime political adviser to the Ricketts family who oversees it.", "Brian Baker"),
             ["longtime political adviser to the Ricketts family"]
