@@ -182,7 +182,9 @@ pub fn export_parquet(store: &Store, dir: &Path) -> Result<usize> {
                 })
                 .collect::<Vec<_>>(),
         ));
-        let mut stmt = store.conn().prepare(t.sql)?;
+        // A layout-2 store opened read-only has no event claimant columns: exported empty.
+        let sql = if store.events_have_claimant() { t.sql.into() } else { t.sql.replace("ev.claimant_entity, ev.claimant_text", "NULL, NULL") };
+        let mut stmt = store.conn().prepare(&sql)?;
         let mut rows = stmt.query([])?;
         let mut builders: Vec<Builder> = t.cols.iter().map(|(_, k)| Builder::new(*k)).collect();
         let mut current: Option<Option<String>> = None;
