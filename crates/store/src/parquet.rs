@@ -262,9 +262,31 @@ mod tests {
             source_text: Some("The UN".into()),
             date: None,
         });
+        // An event told in someone's words: its claimant is exported with it.
+        r.events.push(newsgraph_record::Event {
+            kind: "ACCUSE".into(),
+            cameo: Some("112".into()),
+            text: Some("killed".into()),
+            span: [39, 45],
+            source: None,
+            target: None,
+            source_text: None,
+            target_text: None,
+            location: None,
+            date: None,
+            status: newsgraph_record::EventStatus::Reported,
+            claimant: Some("e1".into()),
+        });
         s.ingest(&[crate::Input::new(r, text)]).unwrap();
         let out = dir.path().join("out");
-        assert_eq!(export_parquet(&s, &out).unwrap(), 3, "articles, entities, claims have rows");
+        assert_eq!(export_parquet(&s, &out).unwrap(), 4, "articles, entities, claims, events have rows");
+        let f = std::fs::File::open(out.join("events/date=2022-03-28/part-0.parquet")).unwrap();
+        let events = SerializedFileReader::new(f).unwrap();
+        let schema = events.metadata().file_metadata().schema_descr();
+        let names: Vec<String> = (0..schema.num_columns()).map(|i| schema.column(i).name().to_string()).collect();
+        assert_eq!(&names[names.len() - 2..], ["claimant_entity", "claimant_text"]);
+        let row = events.get_row_iter(None).unwrap().next().unwrap().unwrap();
+        assert!(row.to_string().contains("claimant_text: \"Ukraine\""), "{row}");
         let f = std::fs::File::open(out.join("claims/date=2022-03-28/part-0.parquet")).unwrap();
         let reader = SerializedFileReader::new(f).unwrap();
         assert_eq!(reader.metadata().file_metadata().num_rows(), 1);
