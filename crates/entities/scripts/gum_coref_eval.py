@@ -13,7 +13,11 @@ Protocol
 - Response: the engine's PERSON entities, each mention span mapped to GUM tokens.
 - Alignment: a response mention matches a key mention with the same tokens, or lying inside
   it and ending on the same token (names are right-headed: "Obama" in "President Obama").
-  Each key mention is matched at most once.
+  Each key mention is matched at most once. GUM writes a possessive's clitic into the
+  mention ("Warhol 's"); the contract's spans stop before it, so a key mention ending in a
+  clitic token ('s, ') also matches a response ending on the token before it. With
+  --strict-ends the clitic must be matched too (the protocol before 2026-11-25, which
+  counted every correct "Warhol" in "Warhol 's" as a miss and a spurious mention).
 - Scores: MUC (Vilain et al. 1995) and B³ (Bagga & Baldwin 1998) as in the CoNLL-2012
   reference scorer (mentions found on one side only count on that side only).
 - "in scope" restricts the key to mentions the layer attempts: those containing a
@@ -30,6 +34,7 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
+CLITICS = {"'s", "'", "’s", "’"}
 PRON3 = {"he", "she", "him", "his", "her", "hers", "himself", "herself"}
 
 
@@ -118,6 +123,7 @@ def main():
     ap.add_argument("folder")
     ap.add_argument("--bin", required=True, help="extract_entities example or any program printing records for a JSONL file")
     ap.add_argument("--genre", default="news", choices=["news", "interview", "all"])
+    ap.add_argument("--strict-ends", action="store_true", help="no allowance for a key mention's possessive clitic")
     a = ap.parse_args()
     pat = "GUM_*.conll" if a.genre == "all" else f"GUM_{a.genre}_*.conll"
     docs = [parse(p) for p in sorted(Path(a.folder).glob(pat))]
@@ -150,6 +156,8 @@ def main():
         for c in key_all:
             for m in c:
                 by_end[m[1]].append(m)
+                if not a.strict_ends and m[1] - m[0] >= 2 and toks[m[1] - 1] in CLITICS:
+                    by_end[m[1] - 1].append(m)
         used = set()
         for e in rec.get("entities", []):
             if e.get("type") != "PERSON":

@@ -2,10 +2,12 @@
 //!
 //! Walking the text in order, each "he"/"she"/"his"/"her"/"him" goes to a person mentioned
 //! (by name, title or an earlier pronoun) in the same sentence or the three before: the
-//! nearest sentence that has a gender-compatible person wins, and within it the first such
-//! person (the subject, most often). Gender comes from first names, gendered titles and
-//! honorifics, or is learnt from the first pronoun a person takes. When no one in reach
-//! agrees in gender, a pronoun that names a speaker ("she added") goes to the only person
+//! nearest sentence that has a gender-compatible person wins; in an earlier sentence the first
+//! such person (the subject, most often), in the pronoun's own sentence the nearest one before
+//! it ("Daniel Montalvo, 19, a member all his life", "met Mohamed during his visit"): a
+//! person named earlier in the same sentence is most often behind a clause or apposition.
+//! Gender comes from first names, gendered titles and honorifics, or is learnt from the
+//! first pronoun a person takes. When no one in reach agrees in gender, a pronoun that names a speaker ("she added") goes to the only person
 //! in reach: the text contradicts itself more often than it introduces someone new in a
 //! pronoun. "the president", "the mayor" go to the latest person holding that title.
 
@@ -149,8 +151,11 @@ fn pick(history: &History, people: &[Person], si: usize, g: Gender, speaker: boo
     for back in 0..=3 {
         let Some(s) = si.checked_sub(back) else { break };
         let here = history.sentences(s, s);
-        // A person known to agree beats one of unknown gender in the same sentence.
-        let first = here.iter().find(|&&(_, _, pi)| people[pi].gender == g).or_else(|| here.iter().find(|&&(_, _, pi)| compatible(people[pi].gender, g)));
+        // A person known to agree beats one of unknown gender in the same sentence; in the
+        // pronoun's own sentence the nearest person before it, in earlier ones the first.
+        let agree = |&&(_, _, pi): &&(usize, usize, usize)| people[pi].gender == g;
+        let fits = |&&(_, _, pi): &&(usize, usize, usize)| compatible(people[pi].gender, g);
+        let first = if back == 0 { here.iter().rev().find(agree).or_else(|| here.iter().rev().find(fits)) } else { here.iter().find(agree).or_else(|| here.iter().find(fits)) };
         if let Some(&(_, _, pi)) = first {
             return Some(pi);
         }
@@ -293,6 +298,18 @@ mod tests {
         let t = doc.text.find("The Secretary").unwrap();
         assert_eq!(added[1], vec![Span::new(t, t + "The Secretary of State".len())]);
         assert!(added[0].is_empty());
+    }
+
+    #[test]
+    fn in_its_own_sentence_a_pronoun_takes_the_nearest_person() {
+        let doc = Document::new("Image by Mark Rathbun. Mark Rathbun shot Daniel Montalvo, 19, a member all his life. He was freed.");
+        let mut ps = vec![person(&doc, "Mark Rathbun", Gender::Male, &[]), person(&doc, "Daniel Montalvo", Gender::Male, &[])];
+        let added = resolve(&doc, &mut ps);
+        let his = doc.text.find("his").unwrap();
+        let he = doc.text.find("He").unwrap();
+        assert_eq!(added[1], vec![Span::new(his, his + 3)]);
+        // The next sentence's pronoun goes to the subject of the one before.
+        assert_eq!(added[0], vec![Span::new(he, he + 2)]);
     }
 
     #[test]
