@@ -9,7 +9,9 @@
 //! Gender comes from first names, gendered titles and honorifics, or is learnt from the
 //! first pronoun a person takes. When no one in reach agrees in gender, a pronoun that names a speaker ("she added") goes to the only person
 //! in reach: the text contradicts itself more often than it introduces someone new in a
-//! pronoun. "the president", "the mayor" go to the latest person holding that title.
+//! pronoun. A pronoun in a fronted phrase ("After calling his mother, Montalvo was ...")
+//! points forward to the person named right after the phrase. "the president", "the mayor"
+//! go to the latest person holding that title.
 
 use crate::lexicon::{Gender, LEX};
 use crate::words;
@@ -82,6 +84,8 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
     events.sort_unstable();
     let mut names_taken: Vec<Span> = people.iter().flat_map(|p| p.names.iter().copied()).collect();
     names_taken.sort_unstable();
+    let name_at: std::collections::HashMap<usize, usize> =
+        people.iter().enumerate().flat_map(|(pi, p)| p.names.iter().map(move |s| (s.start, pi))).collect();
     // Gender is learnt as pronouns are read; titles and heads do not change, so the history
     // indexes borrow them from a copy.
     let fixed: Vec<Person> =
@@ -110,7 +114,7 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
         let si = doc.sentence_at(t.span.start).unwrap_or(0);
         if let Some(g) = words::personal_pronoun(w) {
             let speaker = doc.tokens.get(i + 1).is_some_and(|n| matches!(doc.slice(n.span), "said" | "added" | "says" | "told" | "continued" | "insisted"));
-            if let Some(pi) = pick(&history, people, si, g, speaker) {
+            if let Some(pi) = cataphor(doc, i, si, &name_at, people, g).or_else(|| pick(&history, people, si, g, speaker)) {
                 if people[pi].gender == Gender::Unknown {
                     people[pi].gender = g;
                 }
@@ -139,6 +143,22 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
         i += 1;
     }
     added
+}
+
+/// A pronoun inside a sentence's fronted phrase that points forward to the subject after the
+/// phrase's comma: "After calling to speak with his mother, Montalvo was put through",
+/// "In her speech, Merkel said". The person named right after the comma, if the gender fits.
+fn cataphor(doc: &Document, i: usize, si: usize, name_at: &std::collections::HashMap<usize, usize>, people: &[Person], g: Gender) -> Option<usize> {
+    let sent = doc.sentences.get(si)?;
+    let word = |k: usize| doc.slice(doc.tokens[k].span);
+    if !words::in_class("opening_word", word(sent.tokens.start)) || (sent.tokens.start..i).any(|k| word(k) == ",") {
+        return None;
+    }
+    let end = sent.tokens.end.min(i + 25);
+    let comma = (i + 1..end).find(|&k| word(k) == ",")?;
+    let next = doc.tokens.get(comma + 1).filter(|_| comma + 1 < sent.tokens.end)?;
+    let &pi = name_at.get(&next.span.start)?;
+    compatible(people[pi].gender, g).then_some(pi)
 }
 
 fn compatible(a: Gender, b: Gender) -> bool {
@@ -310,6 +330,16 @@ mod tests {
         assert_eq!(added[1], vec![Span::new(his, his + 3)]);
         // The next sentence's pronoun goes to the subject of the one before.
         assert_eq!(added[0], vec![Span::new(he, he + 2)]);
+    }
+
+    #[test]
+    fn a_pronoun_in_a_fronted_phrase_points_to_the_subject_after_it() {
+        let doc = Document::new("Tom Reed met Ann Lee. After calling his mother, Sam Cole was put through to Reed.");
+        let mut ps = vec![person(&doc, "Tom Reed", Gender::Male, &[]), person(&doc, "Sam Cole", Gender::Male, &[]), person(&doc, "Ann Lee", Gender::Female, &[])];
+        let added = resolve(&doc, &mut ps);
+        let his = doc.text.find("his").unwrap();
+        assert_eq!(added[1], vec![Span::new(his, his + 3)]);
+        assert!(added[0].is_empty());
     }
 
     #[test]
