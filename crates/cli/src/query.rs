@@ -209,12 +209,24 @@ fn claim_params(f: ClaimFilter) -> ClaimParams {
     ClaimParams { category: f.category, place: f.place, claimant: f.claimant, from: f.range.from, to: f.range.to, limit: f.range.limit }
 }
 
-/// A plain-text table of a result: its list of items (the first array of objects found)
-/// with one column per scalar field; nested objects show their name, title or id.
+/// `x` when it is a non-empty list of objects.
+fn objects(x: &Value) -> Option<&Vec<Value>> {
+    x.as_array().filter(|a| a.first().is_some_and(Value::is_object))
+}
+
+/// Lists in an answer that only say which entities a name filter matched; the table shows
+/// the answer's own items (quotes, claims, events) rather than these.
+const MATCHED_LISTS: [&str; 4] = ["speakers", "places", "claimants", "actors"];
+
+/// A plain-text table of a result: its list of items (the first array of objects that is
+/// not a list of matched entities, else the first array of objects) with one column per
+/// scalar field; nested objects show their name, title or id.
 fn table(v: &Value) -> String {
     let items: Option<&Vec<Value>> = match v {
         Value::Array(a) => Some(a),
-        Value::Object(o) => o.values().find_map(|x| x.as_array().filter(|a| a.first().is_some_and(Value::is_object))),
+        Value::Object(o) => {
+            o.iter().filter(|(k, _)| !MATCHED_LISTS.contains(&k.as_str())).find_map(|(_, x)| objects(x)).or_else(|| o.values().find_map(objects))
+        }
         _ => None,
     };
     let Some(items) = items else {
@@ -268,4 +280,23 @@ fn cell(v: &Value) -> Option<String> {
     };
     let max = 60;
     Some(if s.chars().count() > max { s.chars().take(max - 1).collect::<String>() + "…" } else { s })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::table;
+
+    #[test]
+    fn a_table_shows_the_answer_not_the_entities_a_filter_matched() {
+        let v = serde_json::json!({
+            "actors": [{"id": 3, "name": "Russia"}],
+            "events": [{"type": "CONSULT", "date": "2022-03-29", "source": {"id": 3, "name": "Russia"}}],
+        });
+        let t = table(&v);
+        let mut lines = t.lines();
+        assert_eq!(lines.next().map(|h| h.split_whitespace().collect::<Vec<_>>()), Some(vec!["date", "source", "type"]), "{t}");
+        assert!(lines.next().is_some_and(|r| r.contains("CONSULT") && r.contains("Russia")), "{t}");
+        // With nothing but matched entities, those are shown.
+        assert!(table(&serde_json::json!({"actors": [{"id": 3, "name": "Russia"}]})).contains("Russia"));
+    }
 }
