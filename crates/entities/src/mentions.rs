@@ -864,6 +864,10 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
     if b == a + 1 && (NOT_NAMES.contains(words::strip_possessive(word(doc, a))) || words::is_address(word(doc, a))) {
         return None;
     }
+    // "Allegedly, Thomas' sister pleaded": a sentence adverb before its comma is no name.
+    if b == a + 1 && b < doc.tokens.len() && word(doc, b) == "," && is_adverb_form(word(doc, a)) {
+        return None;
+    }
     // Laws and events are not entities of the record ("National Voter Registration Act").
     if b > a + 1 && is_event_word(words::strip_possessive(word(doc, b - 1))) {
         return None;
@@ -908,6 +912,13 @@ fn clean_tag(doc: &Document, t: &NameMention) -> Option<NameMention> {
         }
     }
     Some(out)
+}
+
+/// A word shaped like an adverb of manner or stance ("Allegedly", "Reportedly",
+/// "Apparently", "Surprisingly"): no personal or place name ends so ("-ally" does: Sally).
+fn is_adverb_form(w: &str) -> bool {
+    let l = w.to_lowercase();
+    l.chars().count() > 6 && ["edly", "ntly", "ously", "ingly"].iter().any(|e| l.ends_with(e))
 }
 
 /// Last words of laws and events, which the record has no type for.
@@ -957,6 +968,15 @@ mod tests {
     fn found(text: &str) -> Vec<(String, EntityType)> {
         let doc = Document::new(text);
         find(&doc, &[]).into_iter().map(|m| (doc.slice(m.span).to_string(), m.kind)).collect()
+    }
+
+    #[test]
+    fn a_sentence_adverb_is_no_name() {
+        assert!(is_adverb_form("Allegedly") && is_adverb_form("Reportedly") && is_adverb_form("Surprisingly"));
+        assert!(!is_adverb_form("Sally") && !is_adverb_form("Kelly") && !is_adverb_form("Beverly"));
+        let doc = Document::new("Allegedly, Tom Reed refused.");
+        let tag = NameMention { span: Span::new(0, "Allegedly".len()), kind: EntityType::PERSON, score: 0.9 };
+        assert!(clean_tag(&doc, &tag).is_none());
     }
 
     #[test]
