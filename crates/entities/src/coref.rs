@@ -114,7 +114,13 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
         let si = doc.sentence_at(t.span.start).unwrap_or(0);
         if let Some(g) = words::personal_pronoun(w) {
             let speaker = doc.tokens.get(i + 1).is_some_and(|n| matches!(doc.slice(n.span), "said" | "added" | "says" | "told" | "continued" | "insisted"));
-            if let Some(pi) = cataphor(doc, i, si, &name_at, people, g).or_else(|| pick(&history, people, si, g, speaker)) {
+            // Before anyone is named, a pronoun points forward to the first person named in
+            // the next two sentences: a headline's "imprisoned her", a lead's "where he was
+            // interrogated", and then the name.
+            let opening = || {
+                events.get(ev).filter(|e| history.entries.is_empty() && e.1 <= si + 2 && compatible(people[e.2].gender, g)).map(|e| e.2)
+            };
+            if let Some(pi) = cataphor(doc, i, si, &name_at, people, g).or_else(|| pick(&history, people, si, g, speaker)).or_else(opening) {
                 if people[pi].gender == Gender::Unknown {
                     people[pi].gender = g;
                 }
@@ -340,6 +346,17 @@ mod tests {
         let his = doc.text.find("his").unwrap();
         assert_eq!(added[1], vec![Span::new(his, his + 3)]);
         assert!(added[0].is_empty());
+    }
+
+    #[test]
+    fn a_pronoun_before_anyone_is_named_points_to_the_first_name() {
+        let doc = Document::new("Church imprisoned her for years. Ann Lee, a former member, spoke. He left. Tom Reed came.");
+        let mut ps = vec![person(&doc, "Ann Lee", Gender::Female, &[]), person(&doc, "Tom Reed", Gender::Male, &[])];
+        let added = resolve(&doc, &mut ps);
+        let her = doc.text.find("her").unwrap();
+        assert_eq!(added[0], vec![Span::new(her, her + 3)]);
+        // Once someone is named, pronouns look back only.
+        assert!(added[1].is_empty());
     }
 
     #[test]

@@ -138,17 +138,22 @@ pub fn recognise(doc: &Document) -> Vec<Entity> {
         .collect()
 }
 
-/// The gender a person's first name gives, from the fullest name.
+/// The gender a person's first name gives, from the fullest name; a person only ever named
+/// by one word that is a first name ("Rebecca", in an interview) takes that name's gender.
 fn name_gender(ms: &[mentions::Mention], ks: &[usize]) -> Gender {
+    let mut single = None;
     for &k in ks {
         let parts: Vec<&str> = ms[k].key.split(' ').filter(|w| !words::is_initial(w)).collect();
         if parts.len() >= 2 {
             if let Some(&g) = LEX.first_names.get(parts[0]) {
                 return g;
             }
+            single = Some(Gender::Unknown);
+        } else if single.is_none() {
+            single = parts.first().and_then(|w| LEX.first_names.get(w).copied());
         }
     }
-    Gender::Unknown
+    single.unwrap_or(Gender::Unknown)
 }
 
 /// The fullest written form and the other forms of a cluster's names, as written.
@@ -226,6 +231,14 @@ mod tests {
             assert_eq!(e.kind, EntityType::PERSON, "{name}: {e:?}");
         }
         assert!(es.iter().all(|e| !words::is_address(&e.name)), "{es:?}");
+    }
+
+    #[test]
+    fn a_lone_first_name_gives_gender() {
+        let (doc, es) = run("I met Rebecca on Monday. He has been right about the girls.");
+        let r = es.iter().find(|e| e.name == "Rebecca").expect("Rebecca");
+        let he = doc.text.find("He").unwrap();
+        assert!(!r.mentions.contains(&[he, he + 2]), "{r:?}");
     }
 
     #[test]
