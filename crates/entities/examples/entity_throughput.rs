@@ -72,9 +72,20 @@ fn main() {
     }
     let n = texts.len() as f64;
     let line = |what: &str, s: f64| {
-        println!("{what}: {s:.3} s, {:.0} articles/s, {:.0} tokens/s, {:.0} words/s, {:.2} MB/s (1 core, CPU time, best of {runs})", n / s, tokens as f64 / s, words as f64 / s, mb / s)
+        println!(
+            "{what}: {s:.3} s, {:.0} articles/s, {:.0} tokens/s, {:.0} words/s, {:.2} MB/s (1 core, CPU time, best of {runs})",
+            n / s,
+            tokens as f64 / s,
+            words as f64 / s,
+            mb / s
+        )
     };
     line("text layer + tagger + entity layer (linking, coreference, geocoding)", best_full);
     line("text layer + tagger", best_tagger);
-    println!("NEWSGRAPH-ENTITIES: articles {} tokens {tokens} words {words} seconds {best_full:.4} tokens_per_s {:.0} words_per_s {:.0} entities {entities} geocoded {placed}", texts.len(), tokens as f64 / best_full, words as f64 / best_full);
+    println!(
+        "NEWSGRAPH-ENTITIES: articles {} tokens {tokens} words {words} seconds {best_full:.4} tokens_per_s {:.0} words_per_s {:.0} entities {entities} geocoded {placed}",
+        texts.len(),
+        tokens as f64 / best_full,
+        words as f64 / best_full
+    );
 }

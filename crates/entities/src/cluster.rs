@@ -31,10 +31,10 @@ pub fn spot_repeats(doc: &Document, ms: &mut Vec<Mention>) {
         let parts: Vec<&str> = m.key.split(' ').collect();
         match m.kind {
             EntityType::PERSON if parts.len() >= 2 => {
-                if let Some(last) = parts.last() {
-                    if last.chars().count() > 2 {
-                        known.insert((*last).to_string(), EntityType::PERSON);
-                    }
+                if let Some(last) = parts.last()
+                    && last.chars().count() > 2
+                {
+                    known.insert((*last).to_string(), EntityType::PERSON);
                 }
             }
             EntityType::ORG | EntityType::FAC | EntityType::GPE | EntityType::LOC if parts.len() == 1 && m.origin != Origin::Guess => {
@@ -364,10 +364,8 @@ fn find_person(keys: &[Keys], cs: &[Cluster], variants: &[Vec<usize>], idx: &Ind
             if keys[k].norm == ks.norm && mw.len() >= 2 {
                 return Some(ci);
             }
-            if c_last.eq_ignore_ascii_case(m_last) && (mw.len() == 1 || cw.len() == 1 || compatible(cw, mw)) {
-                if by_surname.is_none_or(|(_, n)| count > n) {
-                    by_surname = Some((ci, count));
-                }
+            if c_last.eq_ignore_ascii_case(m_last) && (mw.len() == 1 || cw.len() == 1 || compatible(cw, mw)) && by_surname.is_none_or(|(_, n)| count > n) {
+                by_surname = Some((ci, count));
             }
             if mw.len() == 1 && cw.len() >= 2 && c_first == m_first {
                 by_first.push(ci);

@@ -84,8 +84,7 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
     events.sort_unstable();
     let mut names_taken: Vec<Span> = people.iter().flat_map(|p| p.names.iter().copied()).collect();
     names_taken.sort_unstable();
-    let name_at: std::collections::HashMap<usize, usize> =
-        people.iter().enumerate().flat_map(|(pi, p)| p.names.iter().map(move |s| (s.start, pi))).collect();
+    let name_at: std::collections::HashMap<usize, usize> = people.iter().enumerate().flat_map(|(pi, p)| p.names.iter().map(move |s| (s.start, pi))).collect();
     // Gender is learnt as pronouns are read; titles and heads do not change, so the history
     // indexes borrow them from a copy.
     let fixed: Vec<Person> =
@@ -117,9 +116,7 @@ pub fn resolve(doc: &Document, people: &mut [Person]) -> Vec<Vec<Span>> {
             // Before anyone is named, a pronoun points forward to the first person named in
             // the next two sentences: a headline's "imprisoned her", a lead's "where he was
             // interrogated", and then the name.
-            let opening = || {
-                events.get(ev).filter(|e| history.entries.is_empty() && e.1 <= si + 2 && compatible(people[e.2].gender, g)).map(|e| e.2)
-            };
+            let opening = || events.get(ev).filter(|e| history.entries.is_empty() && e.1 <= si + 2 && compatible(people[e.2].gender, g)).map(|e| e.2);
             if let Some(pi) = cataphor(doc, i, si, &name_at, people, g).or_else(|| pick(&history, people, si, g, speaker)).or_else(opening) {
                 if people[pi].gender == Gender::Unknown {
                     people[pi].gender = g;
@@ -181,7 +178,11 @@ fn pick(history: &History, people: &[Person], si: usize, g: Gender, speaker: boo
         // pronoun's own sentence the nearest person before it, in earlier ones the first.
         let agree = |&&(_, _, pi): &&(usize, usize, usize)| people[pi].gender == g;
         let fits = |&&(_, _, pi): &&(usize, usize, usize)| compatible(people[pi].gender, g);
-        let first = if back == 0 { here.iter().rev().find(agree).or_else(|| here.iter().rev().find(fits)) } else { here.iter().find(agree).or_else(|| here.iter().find(fits)) };
+        let first = if back == 0 {
+            here.iter().rev().find(agree).or_else(|| here.iter().rev().find(fits))
+        } else {
+            here.iter().find(agree).or_else(|| here.iter().find(fits))
+        };
         if let Some(&(_, _, pi)) = first {
             return Some(pi);
         }
@@ -237,10 +238,11 @@ fn titled_nominal(doc: &Document, i: usize, history: &History, people: &[Person]
             buf.push(' ');
         }
         buf.extend(doc.slice(doc.tokens[i + n].span).chars().flat_map(char::to_lowercase));
-        if n >= 2 && !next_is_name(n) {
-            if let Some(&e) = history.by_title.get(buf.as_str()) {
-                best = best.max(Some(e));
-            }
+        if n >= 2
+            && !next_is_name(n)
+            && let Some(&e) = history.by_title.get(buf.as_str())
+        {
+            best = best.max(Some(e));
         }
     }
     let (_, pi) = best?;
@@ -341,7 +343,8 @@ mod tests {
     #[test]
     fn a_pronoun_in_a_fronted_phrase_points_to_the_subject_after_it() {
         let doc = Document::new("Tom Reed met Ann Lee. After calling his mother, Sam Cole was put through to Reed.");
-        let mut ps = vec![person(&doc, "Tom Reed", Gender::Male, &[]), person(&doc, "Sam Cole", Gender::Male, &[]), person(&doc, "Ann Lee", Gender::Female, &[])];
+        let mut ps =
+            vec![person(&doc, "Tom Reed", Gender::Male, &[]), person(&doc, "Sam Cole", Gender::Male, &[]), person(&doc, "Ann Lee", Gender::Female, &[])];
         let added = resolve(&doc, &mut ps);
         let his = doc.text.find("his").unwrap();
         assert_eq!(added[1], vec![Span::new(his, his + 3)]);

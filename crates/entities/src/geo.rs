@@ -118,10 +118,7 @@ fn supported(p: &Place, key: &str, ctx: &Context, qual: &[&Place]) -> bool {
         PlaceKind::Admin1 => p.name.is_ascii() || !key.is_ascii(),
         _ => true,
     };
-    stands_alone
-        || ctx.taught_by_other(p.cc, "", key)
-        || ctx.taught_by_other(p.cc, p.admin1, key)
-        || qual.iter().any(|q| q.cc == p.cc)
+    stands_alone || ctx.taught_by_other(p.cc, "", key) || ctx.taught_by_other(p.cc, p.admin1, key) || qual.iter().any(|q| q.cc == p.cc)
 }
 
 /// The record's `geo` for a place.

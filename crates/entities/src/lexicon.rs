@@ -184,10 +184,10 @@ impl Lexicon {
             }
         }
         for r in rows(include_str!("../../../lexicons/entities/place_aliases.tsv")) {
-            if let (Some(a), Some(Ok(id))) = (r.first(), r.get(1).map(|s| s.parse::<i64>())) {
-                if let Some(&idx) = by_id.get(&id) {
-                    self.add_alias(a, idx, true);
-                }
+            if let (Some(a), Some(Ok(id))) = (r.first(), r.get(1).map(|s| s.parse::<i64>()))
+                && let Some(&idx) = by_id.get(&id)
+            {
+                self.add_alias(a, idx, true);
             }
         }
         // A demonym names the most populous of the countries that use it ("American" is also

@@ -774,12 +774,13 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         };
         let strong_blocks = overl.iter().any(|&k| {
             let m = &rules[k];
+            // A town's or region's name the tagger reads as a person or a club ("Leeds
+            // beat Lazio") is the tagger's call: it sees the context, the table does not.
+            let taggers_call = m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m) && !placed(m);
             m.origin <= Origin::Pattern
                 // A longer tagger name wins ("Ukrainian Interior Ministry" over "Ukrainian").
                 && (!(t.span.contains(m.span) && t.span != m.span) || complete_before_and(m))
-                // A town's or region's name the tagger reads as a person or a club ("Leeds
-                // beat Lazio") is the tagger's call: it sees the context, the table does not.
-                && !(m.span == t.span && tagger_overrides_place(&m.key, t.kind) && !listed(m) && !placed(m))
+                && !taggers_call
         });
         if strong_blocks {
             // The second conjunct of a blocked "X of Ohio and Demos" is still a name.
@@ -826,10 +827,10 @@ fn merge_tagger(doc: &Document, rules: Vec<Mention>, tagged: &[NameMention]) -> 
         .map(|(m, _)| (m.key.clone(), m.kind))
         .collect();
     for m in &mut extra {
-        if let Some(&k) = shown_places.get(&m.key) {
-            if m.kind == EntityType::ORG {
-                m.kind = k;
-            }
+        if let Some(&k) = shown_places.get(&m.key)
+            && m.kind == EntityType::ORG
+        {
+            m.kind = k;
         }
     }
     let mut out: Vec<Mention> = rules.into_iter().zip(keep).filter(|(_, k)| *k).map(|(m, _)| m).collect();

@@ -239,7 +239,7 @@ fn prenominal(doc: &Document, m: &Mention, sent_start: usize) -> Option<Title> {
     }
     let span = Span::new(doc.tokens[start].span.start, doc.tokens[end - 1].span.end);
     let head = head_in(doc, start, end)?;
-    Some(Title { text: doc.slice(span).to_string(), head, span }).filter(|t| !t.text.split_whitespace().all(|w| is_honorific(w)))
+    Some(Title { text: doc.slice(span).to_string(), head, span }).filter(|t| !t.text.split_whitespace().all(is_honorific))
 }
 
 /// "the adviser to the Ukrainian Interior Ministry, Vadim Denisenko".

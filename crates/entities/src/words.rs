@@ -58,10 +58,10 @@ pub fn is_org_connector(w: &str) -> bool {
 /// The token's text without a possessive ending: "Russia’s" → "Russia", "Reuters" stays.
 pub fn strip_possessive(w: &str) -> &str {
     for suf in ["’s", "'s", "’S", "'S"] {
-        if let Some(stem) = w.strip_suffix(suf) {
-            if !stem.is_empty() {
-                return stem;
-            }
+        if let Some(stem) = w.strip_suffix(suf)
+            && !stem.is_empty()
+        {
+            return stem;
         }
     }
     w

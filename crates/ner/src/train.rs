@@ -419,7 +419,16 @@ pub fn run(cfg: &Config, log: &mut dyn FnMut(&str)) -> Result<Report, String> {
 /// One training run; returns the best epoch on `dev` (the last one when `dev` is empty or
 /// `keep_best` is false) with its model and dev scores. `tr` is left at the last epoch.
 #[allow(clippy::too_many_arguments)]
-fn train_one(tr: &mut Trainer, train: &[Sample], dev: &[Sample], epochs: usize, seed: u64, keep_best: bool, t0: &Instant, log: &mut dyn FnMut(&str)) -> Option<(f64, usize, Model, Option<Eval>)> {
+fn train_one(
+    tr: &mut Trainer,
+    train: &[Sample],
+    dev: &[Sample],
+    epochs: usize,
+    seed: u64,
+    keep_best: bool,
+    t0: &Instant,
+    log: &mut dyn FnMut(&str),
+) -> Option<(f64, usize, Model, Option<Eval>)> {
     let mut order: Vec<usize> = (0..train.len()).collect();
     let mut rng = seed.max(1);
     let mut best: Option<(f64, usize, Model, Option<Eval>)> = None;

@@ -111,7 +111,13 @@ pub fn in_document(ctx: &Ctx, i: usize) -> Option<(Item, usize)> {
 pub fn opens_clause(ctx: &Ctx, k: usize) -> bool {
     let w = ctx.w(k);
     is(W::SubjectPronoun, w)
-        || one_of(w, &["there", "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "some", "many", "no", "all", "most", "every", "any", "if", "such"])
+        || one_of(
+            w,
+            &[
+                "there", "the", "a", "an", "this", "these", "those", "his", "her", "their", "its", "our", "some", "many", "no", "all", "most", "every", "any",
+                "if", "such",
+            ],
+        )
         || (is_cap(w) && !ctx.quoted[k])
         || w.starts_with(|c: char| c.is_ascii_digit())
         || is_quote_mark(w)

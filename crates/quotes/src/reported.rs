@@ -213,7 +213,13 @@ fn reported_clause(ctx: &Ctx, cue: (usize, usize), v: crate::lexicon::Verb, prio
     // "The study found 31 incidents …", "The average shows Clinton leading …": a document
     // reports its findings with any complement, not only a "that"-clause.
     let frame = match who {
-        Who::Span(sa, sb) if v.frame == Frame::That && is(W::FindingVerb, ctx.w(ci)) && (sa..sb).any(|k| is(W::DocumentNoun, ctx.w(k)) || is(W::SourceDocument, ctx.w(k))) => Frame::Bare,
+        Who::Span(sa, sb)
+            if v.frame == Frame::That
+                && is(W::FindingVerb, ctx.w(ci))
+                && (sa..sb).any(|k| is(W::DocumentNoun, ctx.w(k)) || is(W::SourceDocument, ctx.w(k))) =>
+        {
+            Frame::Bare
+        }
         _ => v.frame,
     };
     let a = if v.infinitive && ctx.w(cend).eq_ignore_ascii_case("to") && cend + 2 < end { cend } else { content_start(ctx, cend, end, frame)? };
