@@ -189,6 +189,38 @@ fn subject_before(s: &Sent, actors: &[Actor], pos: usize, barrier: usize) -> Opt
     None
 }
 
+/// True when actor `i`, found after a demand or request ending at token `end`, is what is
+/// asked for rather than who is asked: "called for ethnic minority shortlists", "appealed for
+/// Iraqi women (to be freed)", "urged the finance chiefs to write off African debt". The addressee
+/// stands before any infinitive ("urged Kiev to cede"), and after "for" only as the subject of
+/// one ("called for the U.S. to accept refugees"). Content prepositions are data
+/// (`request_content_preps` in words.tsv).
+fn request_content(s: &Sent, actors: &[Actor], end: usize, i: usize) -> bool {
+    let a = &actors[i];
+    // An infinitive between the request and the actor: the actor belongs to the act asked for.
+    let infinitive = |k: usize| {
+        let next = s.w(k + 1);
+        s.w(k) == "to" && k + 1 < a.start && s.is_word(k + 1) && !PREPOSITIONS.contains(&next) && !LEXICON.is_word_in("determiners", next)
+    };
+    if (end..a.start.min(s.len())).any(infinitive) {
+        return true;
+    }
+    let group_end = group_starting(actors, i).last().map_or(a.end, |&g| actors[g].end);
+    match governing_prep(s, a.start) {
+        // The actor opens a clause of its own ("for the U.S. to accept", "pushing for the US
+        // support its plan": a verb, then its object's determiner): it is who is asked.
+        Some(p) if LEXICON.is_word_in("request_content_preps", p) => {
+            let to_clause = group_end < s.len() && s.w(group_end) == "to";
+            let bare_clause = group_end + 1 < s.len()
+                && s.is_word(group_end)
+                && LEXICON.is_word_in("determiners", s.w(group_end + 1))
+                && !PREPOSITIONS.contains(&s.w(group_end));
+            !(to_clause || bare_clause)
+        }
+        _ => false,
+    }
+}
+
 /// The first actor after token `pos` that the trigger governs: adjacent, or after one of
 /// `preps`, or after "that" (a clause whose subject is the target, "demanding that Kiev cede").
 fn object_after(s: &Sent, actors: &[Actor], pos: usize, preps: &[&str], max: usize) -> Option<usize> {
@@ -374,7 +406,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
             .find_map(|v| subject_before(s, actors, v.start, barrier_at(v.start)))
     {
         let preps: &[&str] = if f.plover == "REQUEST" { *VERB_PREPS_THAT } else { *VERB_PREPS };
-        let obj = object_after(s, actors, f.end, preps, 10);
+        let obj = object_after(s, actors, f.end, preps, 10).filter(|&o| !(f.plover == "REQUEST" && request_content(s, actors, f.end, o)));
         return Some(Roles { source: group_ending(actors, subj), target: obj.map(|o| group_starting(actors, o)), clause_start: f.start.saturating_sub(6) });
     }
     let ty = f.plover;
@@ -472,7 +504,7 @@ pub fn assign(s: &Sent, actors: &[Actor], f: &Found, verbs_before: &[&Found]) ->
         (subj.map(|sj| group_ending(actors, sj)), obj.map(|o| group_starting(actors, o)))
     };
     let mut source = source.unwrap_or_default();
-    let mut target = target;
+    let mut target = target.filter(|t| !(ty == "REQUEST" && t.first().is_some_and(|&i| request_content(s, actors, f.end, i))));
     // "threatened to stop the talks if the United States goes ahead": the party the
     // condition names is the one threatened.
     if target.is_none()

@@ -399,3 +399,45 @@ fn an_attack_on_a_party_is_criticism() {
     let ev = run(text, &ents, &[], None);
     assert!(ev.iter().all(|e| e.kind != "ASSAULT") && ev.iter().any(|e| e.cameo.as_deref() == Some("111")), "{ev:?}");
 }
+
+#[test]
+fn vague_verbs_of_giving_and_helping_are_no_cooperation() {
+    let text = "Russia provided the figures to France. Russia helped the authorities in France to arrest suspects.";
+    let ents = [entity(text, "e1", EntityType::GPE, "Russia", &["Russia"]), entity(text, "e2", EntityType::GPE, "France", &["France"])];
+    let ev = run(text, &ents, &[], None);
+    assert!(ev.iter().all(|e| !matches!(e.kind.as_str(), "COOPERATE" | "AID")), "{ev:?}");
+    // What is given still codes through the patterns: arms sent are military aid.
+    let text = "Russia provided weapons to Syria.";
+    let ents = [entity(text, "e1", EntityType::GPE, "Russia", &["Russia"]), entity(text, "e2", EntityType::GPE, "Syria", &["Syria"])];
+    let ev = run(text, &ents, &[], None);
+    assert!(ev.iter().any(|e| e.kind == "AID" && e.cameo.as_deref() == Some("072")), "{ev:?}");
+}
+
+#[test]
+fn questions_are_no_requests() {
+    for text in ["France asked whether Germany would pay.", "France asked Germany whether it would pay.", "France asked Germany about the payments."] {
+        let ents = [entity(text, "e1", EntityType::GPE, "France", &["France"]), entity(text, "e2", EntityType::GPE, "Germany", &["Germany"])];
+        let ev = run(text, &ents, &[], None);
+        assert!(ev.iter().all(|e| e.kind != "REQUEST"), "{text}: {ev:?}");
+    }
+    let text = "France asked Germany to pay.";
+    let ents = [entity(text, "e1", EntityType::GPE, "France", &["France"]), entity(text, "e2", EntityType::GPE, "Germany", &["Germany"])];
+    let ev = run(text, &ents, &[], None);
+    assert!(ev.iter().any(|e| e.kind == "REQUEST" && e.source.as_deref() == Some("e1") && e.target.as_deref() == Some("e2")), "{ev:?}");
+}
+
+#[test]
+fn what_a_demand_asks_for_is_not_its_target() {
+    let ents = |text: &str| [entity(text, "e1", EntityType::GPE, "Britain", &["Britain"]), entity(text, "e2", EntityType::GPE, "Iraq", &["Iraq"])];
+    // The content after "for", or inside the infinitive, is not who is asked (events are
+    // dyadic: with no addressee named, no request is coded).
+    for text in ["Britain called for Iraq elections.", "Britain urged the finance ministers to cancel Iraq's debt."] {
+        let ev = run(text, &ents(text), &[], None);
+        assert!(ev.iter().filter(|e| e.kind == "REQUEST").all(|e| e.target.as_deref() != Some("e2")), "{text}: {ev:?}");
+    }
+    // The subject of the act asked for is the one asked.
+    for text in ["Britain called for Iraq to hold elections.", "Britain urged Iraq to hold elections."] {
+        let ev = run(text, &ents(text), &[], None);
+        assert!(ev.iter().any(|e| e.kind == "REQUEST" && e.target.as_deref() == Some("e2")), "{text}: {ev:?}");
+    }
+}
