@@ -1310,6 +1310,16 @@ impl<'a> Parser<'a> {
             let n: f64 = n.parse().ok()?;
             return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
         }
+        // "twenty-five-year", "four-and-a-half-year", "half-hour", "quarter-century": a
+        // compound count glued to its unit in one token
+        if let Some((a, u)) = self.w(j).rsplit_once('-')
+            && let Some(unit) = LEX.word(u, Kind::Unit).filter(|unit| !matches!(*unit, "S" | "WE" | "Q"))
+            && !u.ends_with('s')
+            && self.w(j + 1) != "old"
+            && let Some(n) = compound_count(a).filter(|_| a != "quarter" || unit == "CE")
+        {
+            return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
+        }
         // "a day-long strike", "a decades-long dispute"
         if let Some(stem) = self.w(j).strip_suffix("-long")
             && let Some(unit) = LEX.word(stem, Kind::Unit).filter(|u| !matches!(*u, "S" | "WE" | "Q"))
@@ -1336,14 +1346,52 @@ impl<'a> Parser<'a> {
         {
             return Some(h);
         }
-        // "for years", "within weeks", "the highest level in years": a vague duration.
+        // "for years", "within weeks", "the highest level in years", "it took decades",
+        // "after months of talks": a bare plural unit is a vague duration after a word that
+        // measures time out, or before "of" after a word that cannot be its determiner.
         if !qualified
             && !the
-            && matches!(self.w(start.wrapping_sub(1)), "for" | "within" | "over" | "in")
             && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
             && !matches!(unit, "S" | "WE")
         {
+            let prev = self.w(start.wrapping_sub(1));
+            let measuring = matches!(
+                prev,
+                "for" | "within" | "over" | "in" | "took" | "take" | "takes" | "taken" | "taking" | "spent" | "spend" | "spends" | "lasted" | "lasting"
+            );
+            let of_after_clause_word = self.w(end) == "of"
+                && (start == 0
+                    || matches!(
+                        prev,
+                        "after" | "follows" | "followed" | "following" | "amid" | "despite" | "through" | "ending" | "ended" | "end" | "," | "and" | "with"
+                    ));
+            if measuring || of_after_clause_word {
+                // TimeML writes vague decades in years ("for decades" = PXY)
+                let v = if unit == "DE" { "PXY".to_string() } else { duration_value(None, unit) };
+                return Some(Hit::new(start, end, TimeType::DURATION, Some(v)));
+            }
+        }
+        // "over the years", "in the months since": the stretch of time leading up to the clause
+        if the
+            && !qualified
+            && j == start + 1
+            && matches!(self.w(start.wrapping_sub(1)), "over" | "in" | "during" | "through")
+            && let Some((end, unit)) = self.lex(j, Kind::Unit).filter(|_| self.w(j).ends_with('s'))
+            && !matches!(unit, "S" | "WE" | "Q")
+            && (self.w(start.wrapping_sub(1)) == "over" || matches!(self.w(end), "since" | "that" | "after" | "following"))
+        {
             return Some(Hit::new(start, end, TimeType::DURATION, Some(duration_value(None, unit))));
+        }
+        // "for a while", "for some time", "for a long time": a duration of unknown length
+        if start > 0 && self.w(start - 1) == "for" && !the && !qualified {
+            let end = match (self.w(start), self.w(start + 1), self.w(start + 2)) {
+                ("a", "while", _) | ("some", "time", _) => Some(start + 2),
+                ("a", "long", "time") | ("quite", "some", "time") | ("a", "short", "while") | ("a", "long", "while") => Some(start + 3),
+                _ => None,
+            };
+            if let Some(end) = end {
+                return Some(Hit::new(start, end, TimeType::DURATION, Some("PXX".into())));
+            }
         }
         // "the weeks ahead", "the days to come": a vague stretch of the near future
         if the
@@ -1363,6 +1411,12 @@ impl<'a> Parser<'a> {
         let (k, n) = match self.number(j) {
             // "half an hour", "half a day"
             None if self.w(j) == "half" && matches!(self.w(j + 1), "a" | "an") && self.lex(j + 2, Kind::Unit).is_some() => (j + 2, Some(0.5)),
+            // "two to three weeks", "12 to 18 months": the range is one expression, valued by
+            // its lower bound
+            Some((k1, n1)) if matches!(self.w(k1), "to" | "or") => match self.number(k1 + 1) {
+                Some((k2, Some(_))) if n1.is_some() && self.lex(k2, Kind::Unit).is_some() => (k2, n1),
+                _ => (k1, n1),
+            },
             Some(x) => x,
             None if qualified => (j, None),
             None => return None,
@@ -1394,6 +1448,11 @@ impl<'a> Parser<'a> {
             k
         };
         let (end, unit) = self.lex(k, Kind::Unit)?;
+        // "a quarter century": a quarter of the next unit, not a quarter of a year
+        let (n, end, unit) = match self.lex(end, Kind::Unit) {
+            Some((e2, "CE")) if unit == "Q" && self.w(k) == "quarter" => (n.map(|v| v * 0.25), e2, "CE"),
+            _ => (n, end, unit),
+        };
         if self.w(k) == "second" && !self.is_num_tok(j) && !matches!(self.w(end), "," | "." | ")" | "”" | "\"" | "") {
             return None; // "a second device" is an ordinal
         }
@@ -1882,6 +1941,28 @@ fn weighted(diff: i64, dir: Dir, slack: i64, factor: i64) -> i64 {
 }
 
 /// The TIMEX3 duration value for `n` units (`X` when vague).
+/// The count in front of a hyphenated unit: "twenty-five", "four-and-a-half", "half",
+/// "quarter", "18". None for "a", vague counts and anything else.
+fn compound_count(a: &str) -> Option<f64> {
+    if let Some(whole) = a.strip_suffix("-and-a-half") {
+        return compound_count(whole).filter(|v| v.fract() == 0.0).map(|v| v + 0.5);
+    }
+    match a {
+        "half" => return Some(0.5),
+        "quarter" => return Some(0.25),
+        "a" | "an" | "" => return None,
+        _ => {}
+    }
+    if a.bytes().all(|b| b.is_ascii_digit()) {
+        return a.parse().ok().filter(|v: &f64| *v > 0.0);
+    }
+    let word = |w: &str| LEX.word(w, Kind::Number).filter(|n| *n != "X").and_then(|n| n.parse::<f64>().ok());
+    match a.split_once('-') {
+        Some((x, y)) => Some(word(x)? + word(y)?),
+        None => word(a),
+    }
+}
+
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     // A fractional count goes down one unit, as TIMEX3 writes it: 2.5 years = P2Y6M,
     // 5.5 hours = PT5H30M, a minute and a half = PT1M30S.

@@ -469,3 +469,29 @@ fn long_compounds_are_durations() {
     assert_eq!(val("its decades-long trademark dispute", "2013-03-22"), "PXY");
     assert!(run("a mile-long queue", "2013-03-22").is_empty());
 }
+
+#[test]
+fn vague_and_ranged_durations() {
+    let dct = "1998-03-10";
+    assert_eq!(one("The deal was struck after months of talks.", dct), ("months".into(), "PXM".into(), "".into()));
+    assert_eq!(one("It took decades to build.", dct), ("decades".into(), "PXY".into(), "".into()));
+    assert_eq!(one("He was jailed for a while.", dct), ("a while".into(), "PXX".into(), "".into()));
+    assert_eq!(one("It stayed there for some time.", dct), ("some time".into(), "PXX".into(), "".into()));
+    assert_eq!(one("Over the years, the town grew.", dct), ("the years".into(), "PXY".into(), "".into()));
+    assert_eq!(one("In the years that followed, they prospered.", dct).0, "the years");
+    assert_eq!(one("It will take two to three weeks.", dct), ("two to three weeks".into(), "P2W".into(), "".into()));
+    assert_eq!(one("The plan covers the next 12 to 18 months.", dct).0, "the next 12 to 18 months");
+    assert_eq!(one("He served a four-and-a-half-year sentence.", dct), ("four-and-a-half-year".into(), "P4Y6M".into(), "".into()));
+    assert_eq!(val("He got a twenty-five-year sentence.", dct), "P25Y");
+    assert_eq!(val("The half-hour show aired.", dct), "PT30M");
+    assert_eq!(one("the longest strike in a quarter century", dct), ("a quarter century".into(), "P25Y".into(), "".into()));
+    assert_eq!(val("A quarter-century of rule.", dct), "P25Y");
+    assert_eq!(val("The second-quarter results.", dct), "1998-Q2");
+    assert!(run("The 20-year-old man.", dct).is_empty());
+    // "in the days before X" is dated by X in TimeBank, not a vague duration
+    assert!(run("The car was seen in the days before the shooting.", dct).is_empty());
+    // a determiner before the plural makes it a noun phrase, not a stretch of time
+    assert!(run("The early days of the Raj.", dct).is_empty());
+    assert!(run("Those months of the year are cold.", dct).is_empty());
+    assert!(run("In the years of plenty.", dct).is_empty());
+}
