@@ -1365,7 +1365,10 @@ impl<'a> Parser<'a> {
                         prev,
                         "after" | "follows" | "followed" | "following" | "amid" | "despite" | "through" | "ending" | "ended" | "end" | "," | "and" | "with"
                     ));
-            if measuring || of_after_clause_word {
+            // "it could be years before", "it has been months since", "weeks away"
+            let waiting =
+                matches!(prev, "be" | "been" | "waited" | "wait" | "waiting") && matches!(self.w(end), "before" | "until" | "since" | "away" | "," | ".");
+            if (measuring && self.w(end) != "ago") || of_after_clause_word || waiting {
                 // TimeML writes vague decades in years ("for decades" = PXY)
                 let v = if unit == "DE" { "PXY".to_string() } else { duration_value(None, unit) };
                 return Some(Hit::new(start, end, TimeType::DURATION, Some(v)));

@@ -490,6 +490,10 @@ fn vague_and_ranged_durations() {
     assert!(run("The 20-year-old man.", dct).is_empty());
     // "in the days before X" is dated by X in TimeBank, not a vague duration
     assert!(run("The car was seen in the days before the shooting.", dct).is_empty());
+    assert_eq!(one("It could be years before they recover.", dct), ("years".into(), "PXY".into(), "".into()));
+    // "taken years ago" is not a stretch of years
+    assert!(!run("It should have been taken years ago.", dct).iter().any(|t| t.1 == "DURATION"));
+    assert!(run("He will be weeks ahead of the others.", dct).is_empty());
     // a determiner before the plural makes it a noun phrase, not a stretch of time
     assert!(run("The early days of the Raj.", dct).is_empty());
     assert!(run("Those months of the year are cold.", dct).is_empty());
