@@ -598,6 +598,18 @@ impl<'a> Parser<'a> {
             return None; // "over the last 25 years" is a span, not more than one
         }
         let h = self.core(j)?;
+        // "evolved over several years", "over a three-year period": "over" spreads an action
+        // across the stretch rather than bounding it ("lasted over a week" still does)
+        if self.w(i) == "over" && h.kind == TimeType::DURATION {
+            let prev = i.checked_sub(1);
+            let spread_verb = prev.is_some_and(|p| {
+                (self.past_participle(p) || matches!(self.w(p), "spread" | "paid" | "built" | "phased" | "used"))
+                    && !matches!(self.w(p), "lasted" | "waited" | "stayed" | "remained" | "continued" | "delayed" | "extended" | "aged")
+            });
+            if spread_verb || matches!(self.w(h.end - 1), "period" | "span" | "stretch" | "term" | "interval" | "window") {
+                return None;
+            }
+        }
         let ok = match h.kind {
             TimeType::DURATION => true,
             TimeType::TIME => h.clock.is_some(),
@@ -1279,7 +1291,34 @@ impl<'a> Parser<'a> {
 
     /// Durations: "two weeks", "the past two months", "10-year", "a few days", "24 hours",
     /// and their anchored forms "a year ago", "two days later".
+    /// A duration, with the noun it qualifies when that noun is itself a stretch of time:
+    /// "a three-year period", "its one-year term" (TimeBank marks the noun phrase).
     fn duration(&self, i: usize) -> Option<Hit> {
+        let is_span_noun = |k: usize| matches!(self.w(k), "period" | "span" | "stretch" | "term" | "interval" | "window");
+        // "three-year", "10-year": one hyphenated token or a number glued to "-" and a unit
+        let adjectival = |h: &Hit| {
+            h.kind == TimeType::DURATION
+                && h.end > h.start
+                && (self.w(h.end - 1).contains('-') || h.end >= h.start + 2 && self.w(h.end - 2) == "-" && self.glued(h.end - 2))
+        };
+        if matches!(self.w(i), "a" | "an")
+            && let Some(mut h) = self.duration_phrase(i + 1)
+            && h.start == i + 1
+            && adjectival(&h)
+            && is_span_noun(h.end)
+        {
+            h.start = i;
+            h.end += 1;
+            return Some(h);
+        }
+        let mut h = self.duration_phrase(i)?;
+        if adjectival(&h) && is_span_noun(h.end) {
+            h.end += 1;
+        }
+        Some(h)
+    }
+
+    fn duration_phrase(&self, i: usize) -> Option<Hit> {
         let start = i;
         let mut j = i;
         let the = self.w(j) == "the";

@@ -494,6 +494,13 @@ fn vague_and_ranged_durations() {
     // "taken years ago" is not a stretch of years
     assert!(!run("It should have been taken years ago.", dct).iter().any(|t| t.1 == "DURATION"));
     assert!(run("He will be weeks ahead of the others.", dct).is_empty());
+    assert_eq!(one("sold over a three-year period.", dct).0, "a three-year period");
+    assert_eq!(one("during its one-year term.", dct).0, "one-year term");
+    assert_eq!(one("within a 90-day window.", dct).0, "a 90-day window");
+    assert_eq!(one("a three-year plan.", dct).0, "three-year");
+    assert_eq!(one("The system has evolved over several years.", dct), ("several years".into(), "PXY".into(), "".into()));
+    assert_eq!(one("The tour is likely to last over a week.", dct), ("over a week".into(), "P1W".into(), "MORE_THAN".into()));
+    assert_eq!(one("The strike lasted over a week.", dct).2, "MORE_THAN");
     // a determiner before the plural makes it a noun phrase, not a stretch of time
     assert!(run("The early days of the Raj.", dct).is_empty());
     assert!(run("Those months of the year are cold.", dct).is_empty());
