@@ -1407,6 +1407,11 @@ impl<'a> Parser<'a> {
             // "it could be years before", "it has been months since", "weeks away"
             let waiting =
                 matches!(prev, "be" | "been" | "waited" | "wait" | "waiting") && matches!(self.w(end), "before" | "until" | "since" | "away" | "," | ".");
+            // "within weeks or months": one vague stretch, named by its shorter unit
+            let end = match self.lex(end + 1, Kind::Unit) {
+                Some((e2, u2)) if self.w(end) == "or" && self.w(end + 1).ends_with('s') && !matches!(u2, "S" | "WE") => e2,
+                _ => end,
+            };
             if (measuring && self.w(end) != "ago") || of_after_clause_word || waiting {
                 // TimeML writes vague decades in years ("for decades" = PXY)
                 let v = if unit == "DE" { "PXY".to_string() } else { duration_value(None, unit) };
