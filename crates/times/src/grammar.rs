@@ -1359,6 +1359,14 @@ impl<'a> Parser<'a> {
         {
             return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
         }
+        // "a seven-year-long war", "the four-month-long strike"
+        if let Some(stem) = self.w(j).strip_suffix("-long")
+            && let Some((a, u)) = stem.rsplit_once('-')
+            && let Some(unit) = LEX.word(u, Kind::Unit).filter(|unit| !matches!(*unit, "S" | "WE" | "Q"))
+            && let Some(n) = compound_count(a)
+        {
+            return Some(Hit::new(adj_start, j + 1, TimeType::DURATION, Some(duration_value(Some(n), unit))));
+        }
         // "a day-long strike", "a decades-long dispute"
         if let Some(stem) = self.w(j).strip_suffix("-long")
             && let Some(unit) = LEX.word(stem, Kind::Unit).filter(|u| !matches!(*u, "S" | "WE" | "Q"))

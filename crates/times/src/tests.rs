@@ -502,6 +502,8 @@ fn vague_and_ranged_durations() {
     assert_eq!(one("The tour is likely to last over a week.", dct), ("over a week".into(), "P1W".into(), "MORE_THAN".into()));
     assert_eq!(one("The strike lasted over a week.", dct).2, "MORE_THAN");
     assert_eq!(one("he probably died within weeks or months of his capture", dct), ("weeks or months".into(), "PXW".into(), "".into()));
+    assert_eq!(one("a seven-year-long war", dct), ("seven-year-long".into(), "P7Y".into(), "".into()));
+    assert_eq!(val("The four-month-long strike.", dct), "P4M");
     // a determiner before the plural makes it a noun phrase, not a stretch of time
     assert!(run("The early days of the Raj.", dct).is_empty());
     assert!(run("Those months of the year are cold.", dct).is_empty());
