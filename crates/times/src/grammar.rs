@@ -2020,7 +2020,8 @@ fn compound_count(a: &str) -> Option<f64> {
 
 pub fn duration_value(n: Option<f64>, unit: &str) -> String {
     // A fractional count goes down one unit, as TIMEX3 writes it: 2.5 years = P2Y6M,
-    // 5.5 hours = PT5H30M, a minute and a half = PT1M30S.
+    // 5.5 hours = PT5H30M, a minute and a half = PT1M30S (TimeBank's "2 1/2 years" is
+    // P2Y6M, "5 1/2 hours" PT5H30M).
     if let Some(v) = n.filter(|v| v.fract() != 0.0 && *v > 0.0 && *v < 1e6) {
         let whole = v.trunc() as i64;
         let sub = |k: f64| (v.fract() * k).round() as i64;
@@ -2035,6 +2036,9 @@ pub fn duration_value(n: Option<f64>, unit: &str) -> String {
         };
         match unit {
             "Y" => return format!("{}{}M", head("Y", false), sub(12.0)),
+            // No smaller unit divides a month exactly; a 30-day month makes half a month
+            // 15 days, which keeps the value free of fractions.
+            "M" => return format!("{}{}D", head("M", false), sub(30.0)),
             "W" => return format!("{}{}D", head("W", false), sub(7.0)),
             "D" => return format!("{}T{}H", head("D", false), sub(24.0)),
             "H" => return format!("{}{}M", head("H", true), sub(60.0)),

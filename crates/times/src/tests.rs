@@ -509,3 +509,20 @@ fn vague_and_ranged_durations() {
     assert!(run("Those months of the year are cold.", dct).is_empty());
     assert!(run("In the years of plenty.", dct).is_empty());
 }
+
+#[test]
+fn dozens_and_halves() {
+    let dct = "1998-03-10";
+    // "half a dozen" is six, not a dozen with a stray "half"
+    assert_eq!(one("He lived there for half a dozen years.", dct), ("half a dozen years".into(), "P6Y".into(), "".into()));
+    assert_eq!(val("It took a half dozen years.", dct), "P6Y");
+    assert_eq!(val("It took a dozen years.", dct), "P12Y");
+    assert_eq!(one("It took dozens of years.", dct), ("dozens of years".into(), "PXY".into(), "".into()));
+    // TimeBank writes a half in the next smaller unit ("2 1/2 years" = P2Y6M, "5 1/2 hours"
+    // = PT5H30M, "a minute and a half" = PT1M30S); half a month is 15 days.
+    assert_eq!(one("The talks lasted two and a half months.", dct), ("two and a half months".into(), "P2M15D".into(), "".into()));
+    assert_eq!(val("The talks lasted two and a half years.", dct), "P2Y6M");
+    assert_eq!(one("The talks lasted a year and a half.", dct), ("a year and a half".into(), "P1Y6M".into(), "".into()));
+    assert_eq!(one("The talks lasted an hour and a half.", dct), ("an hour and a half".into(), "PT1H30M".into(), "".into()));
+    assert_eq!(val("The talks lasted half a month.", dct), "P15D");
+}
